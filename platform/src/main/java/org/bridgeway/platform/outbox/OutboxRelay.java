@@ -1,0 +1,190 @@
+package org.bridgeway.platform.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bridgeway.events.CloudEvents;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes committed outbox rows to Kafka as CloudEvents (binary mode) with an idempotent,
+ * {@code acks=all} producer, and marks them published only once the broker acknowledged them.
+ * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas can relay side by side;
+ * if Kafka is down the rows simply stay and are sent when it is back (at-least-once; consumers
+ * deduplicate by {@code ce_id}).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final String CLAIM = "SELECT seq, id, topic, event_key, type, source, subject, payload, created_at"
+            + " FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
+
+    private final AgroalDataSource dataSource;
+    private final String bootstrapServers;
+    private final int batchSize;
+    private final Counter published;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong oldestPendingSeconds = new AtomicLong();
+    private volatile KafkaProducer<String, String> producer;
+
+    OutboxRelay(AgroalDataSource dataSource, MeterRegistry registry,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "bridgeway.outbox.batch-size", defaultValue = "500") int batchSize) {
+        this.dataSource = dataSource;
+        this.bootstrapServers = bootstrapServers;
+        this.batchSize = batchSize;
+        this.published = Counter.builder("bridgeway.outbox.published").description("events published from the outbox")
+                .register(registry);
+        Gauge.builder("bridgeway.outbox.pending", pending, AtomicLong::get)
+                .description("outbox events not yet published").register(registry);
+        Gauge.builder("bridgeway.outbox.lag.seconds", oldestPendingSeconds, AtomicLong::get)
+                .description("age of the oldest unpublished outbox event").register(registry);
+    }
+
+    @Scheduled(every = "${bridgeway.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void relay() {
+        try {
+            int sent;
+            do {
+                sent = QuarkusTransaction.requiringNew().timeout(60).call(this::publishBatch);
+            } while (sent == batchSize);
+        } catch (RuntimeException e) {
+            Log.warnf("outbox relay: %s; the events stay in the outbox and are retried", rootMessage(e));
+            closeProducer();
+        }
+    }
+
+    @Scheduled(every = "${bridgeway.outbox.metrics-interval:5s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void measure() {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)"
+                     + " FROM outbox_event WHERE published_at IS NULL")) {
+            rs.next();
+            pending.set(rs.getLong(1));
+            oldestPendingSeconds.set(rs.getLong(2));
+        } catch (SQLException e) {
+            Log.debugf("outbox metrics: %s", e.getMessage());
+        }
+    }
+
+    @Scheduled(every = "1h", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void purgePublished() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection connection = dataSource.getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM outbox_event WHERE published_at < now() - interval '7 days'");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private int publishBatch() throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            claim.setInt(1, batchSize);
+            try (ResultSet rs = claim.executeQuery()) {
+                while (rs.next()) {
+                    ProducerRecord<String, String> record = new ProducerRecord<>(rs.getString("topic"),
+                            rs.getString("event_key"), rs.getString("payload"));
+                    header(record, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
+                    header(record, CloudEvents.HEADER_ID, rs.getString("id"));
+                    header(record, CloudEvents.HEADER_SOURCE, rs.getString("source"));
+                    header(record, CloudEvents.HEADER_TYPE, rs.getString("type"));
+                    header(record, CloudEvents.HEADER_TIME, DateTimeFormatter.ISO_INSTANT.format(
+                            rs.getTimestamp("created_at").toInstant()));
+                    if (rs.getString("subject") != null) {
+                        header(record, CloudEvents.HEADER_SUBJECT, rs.getString("subject"));
+                    }
+                    header(record, CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON);
+                    acks.add(producer().send(record));
+                    ids.add(rs.getObject("id", UUID.class));
+                }
+            }
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            producer().flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "UPDATE outbox_event SET published_at = now() WHERE id = ANY (?)")) {
+                mark.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                mark.executeUpdate();
+            }
+        }
+        published.increment(ids.size());
+        return ids.size();
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(1));
+            producer = null;
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        closeProducer();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,46 @@
+package org.bridgeway.screening.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Request and response bodies of the roster API. */
+public final class RosterDtos {
+
+    private RosterDtos() {
+    }
+
+    public record RosterUpload(
+            @NotNull @Valid List<SchoolInput> schools,
+            @NotNull @Size(max = 100_000) @Valid List<StudentInput> students) {
+    }
+
+    public record SchoolInput(@NotBlank @Size(max = 64) String schoolId, @NotBlank @Size(max = 200) String name) {
+    }
+
+    public record StudentInput(
+            @NotBlank @Size(max = 64) String sisStudentId,
+            @NotBlank @Size(max = 64) String schoolId,
+            @NotBlank @Size(max = 100) String givenName,
+            @NotBlank @Size(max = 100) String familyName,
+            @NotNull @Past LocalDate dateOfBirth,
+            @Min(0) @Max(12) Integer grade) {
+    }
+
+    public record RosterResult(int schools, int studentsCreated, int studentsUpdated, List<StudentRefView> students) {
+    }
+
+    /** The SIS learns the opaque ref of each student it pushed, to use in later calls. */
+    public record StudentRefView(String sisStudentId, String studentRef) {
+    }
+
+    public record StudentView(String studentRef, String schoolId, Integer grade, String consent) {
+    }
+}

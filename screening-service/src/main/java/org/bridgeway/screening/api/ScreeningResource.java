@@ -1,0 +1,80 @@
+package org.bridgeway.screening.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.bridgeway.platform.api.Page;
+import org.bridgeway.platform.api.PageRequest;
+import org.bridgeway.platform.idempotency.IdempotencyKeys;
+import org.bridgeway.platform.security.Caller;
+import org.bridgeway.platform.security.Roles;
+import org.bridgeway.screening.api.ScreeningDtos.ResponseInput;
+import org.bridgeway.screening.api.ScreeningDtos.ReviewInput;
+import org.bridgeway.screening.api.ScreeningDtos.ScreeningView;
+import org.bridgeway.screening.domain.ScreeningService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/screening")
+@Tag(name = "screening: responses and review")
+public class ScreeningResource {
+
+    private final ScreeningService screenings;
+    private final IdempotencyKeys idempotency;
+    private final Caller caller;
+
+    ScreeningResource(ScreeningService screenings, IdempotencyKeys idempotency, Caller caller) {
+        this.screenings = screenings;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/boards/{boardId}/screenings")
+    @RolesAllowed({Roles.SIS, Roles.ADMIN})
+    @Operation(summary = "Submit one survey response: scored, stored, and announced if flagged (201 with the result)")
+    public Response submit(@PathParam("boardId") String boardId, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @NotNull @Valid ResponseInput input) {
+        caller.requireBoard(boardId);
+        return idempotency.execute(caller.subject(), idempotencyKey, input, () -> {
+            ScreeningView view = screenings.submit(boardId, input);
+            return Response.created(URI.create("/api/v1/screening/screenings/" + view.id())).entity(view).build();
+        });
+    }
+
+    @GET
+    @Path("/boards/{boardId}/screenings")
+    @RolesAllowed({Roles.SCHOOL_STAFF, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "List screenings of the board (school staff: their own schools only)")
+    public Page<ScreeningView> list(@PathParam("boardId") String boardId, @QueryParam("schoolId") String schoolId,
+            @QueryParam("flagged") Boolean flagged, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        caller.requireBoard(boardId);
+        return screenings.list(caller, boardId, schoolId, flagged, PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/screenings/{id}")
+    @RolesAllowed({Roles.SCHOOL_STAFF, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "One screening with its per-domain result, review and referral status")
+    public ScreeningView get(@PathParam("id") UUID id) {
+        return screenings.get(caller, id);
+    }
+
+    @POST
+    @Path("/screenings/{id}/review")
+    @RolesAllowed({Roles.SCHOOL_STAFF, Roles.COORDINATOR})
+    @Operation(summary = "Validate a flagged screening: confirm with a tier (1-4) or dismiss")
+    public ScreeningView review(@PathParam("id") UUID id, @NotNull @Valid ReviewInput input) {
+        return screenings.review(caller, id, input);
+    }
+}

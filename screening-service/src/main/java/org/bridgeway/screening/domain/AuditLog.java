@@ -1,0 +1,31 @@
+package org.bridgeway.screening.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.bridgeway.platform.security.Caller;
+import org.bridgeway.screening.store.AuditEntry;
+
+import java.time.Instant;
+
+/** Who did what to which student, and why: identity disclosures, consent changes, reviews. */
+@ApplicationScoped
+public class AuditLog {
+
+    public static final String IDENTITY_DISCLOSED = "identity-disclosed";
+    public static final String IDENTITY_REFUSED = "identity-disclosure-refused";
+    public static final String CONSENT_CHANGED = "consent-changed";
+    public static final String SCREENING_REVIEWED = "screening-reviewed";
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Caller caller, String action, String purpose, String studentRef, String detail) {
+        AuditEntry entry = new AuditEntry();
+        entry.at = Instant.now();
+        entry.actor = caller.subject();
+        entry.role = caller.primaryRole();
+        entry.action = action;
+        entry.purpose = purpose;
+        entry.studentRef = studentRef;
+        entry.detail = detail;
+        entry.persist();
+    }
+}
