@@ -74,7 +74,7 @@ public class InstrumentCatalog {
     /** Replaces a version nobody has answered yet; a version in use is immutable. */
     @Transactional
     public Summary replace(String key, int version, InstrumentDefinition definition, String actor) {
-        if (!key.equals(definition.key()) || version != definition.version()) {
+        if (!key.equals(definition.key()) || !Integer.valueOf(version).equals(definition.version())) {
             throw ApiException.badRequest("The body names another instrument version than the path.",
                     List.of(new Problem.FieldError("key", "must be " + key), new Problem.FieldError("version", "must be " + version)));
         }

@@ -162,6 +162,18 @@ class ScoringEngineTest {
         assertEquals(List.of(), score.needs());
     }
 
+    @Test
+    void anIncompleteDomainDoesNotReachEvenTheLowestBand() {
+        InstrumentDefinition d = instrument(new FlagRule("low", null),
+                List.of(tier(2, null, "low", 3), tier(1, null, "low", 2)), TEST.items(), TEST.domains());
+        // home has 1 of its minimum 2 answers; mood and food are complete and low
+        Score score = score(d, answers("a1", 1, "m1", 1, "m2", 1, "f1", 0));
+        assertTrue(score.flagged());
+        assertEquals(1, score.suggestedTier());
+        assertEquals(List.of("mental-health", "food-security", "family-support"), score.needs());
+        assertFalse(score(d, answers("a1", 1)).flagged());
+    }
+
     // --- band edges ----------------------------------------------------------------------------------------------
 
     /**
