@@ -6,7 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.bridgeway.gateway.config.UpstreamsConfig;
+import org.bridgeway.gateway.config.GatewayConfig;
 import org.bridgeway.gateway.routing.Route;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -20,10 +20,10 @@ import java.util.List;
 @ApplicationScoped
 public class UpstreamsReadiness implements AsyncHealthCheck {
 
-    private final UpstreamsConfig upstreams;
+    private final GatewayConfig upstreams;
     private final WebClient client;
 
-    UpstreamsReadiness(UpstreamsConfig upstreams, Vertx vertx) {
+    UpstreamsReadiness(GatewayConfig upstreams, Vertx vertx) {
         this.upstreams = upstreams;
         this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(1000));
     }

@@ -1,22 +1,24 @@
 package org.bridgeway.gateway.routing;
 
-import org.bridgeway.gateway.config.UpstreamsConfig;
+import org.bridgeway.gateway.config.GatewayConfig;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The path prefixes each service owns under /api/v1. */
 public enum Route {
 
-    SCREENING("screening-service", List.of("/api/v1/screening"), UpstreamsConfig::screening),
-    PARTNER("partner-service", List.of("/api/v1/partners", "/api/v1/hsds"), UpstreamsConfig::partner),
-    REFERRAL("referral-service", List.of("/api/v1/referrals"), UpstreamsConfig::referral);
+    SCREENING("screening-service", List.of("/api/v1/screening"), GatewayConfig.Upstreams::screening),
+    PARTNER("partner-service", List.of("/api/v1/partners", "/api/v1/hsds"), GatewayConfig.Upstreams::partner),
+    REFERRAL("referral-service", List.of("/api/v1/referrals"), GatewayConfig.Upstreams::referral);
 
     private final String service;
     private final List<String> prefixes;
-    private final Function<UpstreamsConfig, UpstreamsConfig.Upstream> upstream;
+    private final Function<GatewayConfig.Upstreams, GatewayConfig.Upstream> upstream;
 
-    Route(String service, List<String> prefixes, Function<UpstreamsConfig, UpstreamsConfig.Upstream> upstream) {
+    Route(String service, List<String> prefixes, Function<GatewayConfig.Upstreams, GatewayConfig.Upstream> upstream) {
         this.service = service;
         this.prefixes = prefixes;
         this.upstream = upstream;
@@ -30,7 +32,13 @@ public enum Route {
         return prefixes;
     }
 
-    public UpstreamsConfig.Upstream upstream(UpstreamsConfig config) {
-        return upstream.apply(config);
+    public GatewayConfig.Upstream upstream(GatewayConfig config) {
+        return upstream.apply(config.upstreams());
+    }
+
+    public static Optional<Route> of(String path) {
+        return Arrays.stream(values())
+                .filter(r -> r.prefixes.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/")))
+                .findFirst();
     }
 }
