@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +19,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The supervisor behind {@code ./bridgeway up}: starts PostgreSQL, Kafka and the four services as
- * child processes, waits until every one is ready, seeds the demo, prints how to reach it, and stops
- * everything it started when it is told to stop (Ctrl-C or {@code ./bridgeway down}).
+ * The whole suite on one machine: PostgreSQL, Kafka and the four services as child processes.
+ * {@code ./bridgeway up} runs {@link #main}; system tests and benchmarks start one on free ports
+ * and can stop and restart a single service to inject faults.
  */
-public final class Devstack {
-
-    public static final int POSTGRES_PORT = 15432;
-    public static final int KAFKA_PORT = 19092;
+public final class Devstack implements AutoCloseable {
 
     /** The services in start order; the gateway last, since it reports its upstreams' health. */
     public static final List<Service> SERVICES = List.of(
@@ -36,30 +32,57 @@ public final class Devstack {
             new Service("referral-service", 8083, "referral"),
             new Service("gateway", 8080, null));
 
-    public record Service(String module, int port, String database) {
+    public record Service(String module, int defaultPort, String database) {
     }
 
-    private final Path root;
-    private final Path home;
-    private final List<Process> services = new ArrayList<>();
+    /** Where everything lives and listens. */
+    public record Layout(Path root, Path home, int postgresPort, int kafkaPort, Map<String, Integer> ports) {
+
+        /** The devstack of {@code ./bridgeway up}: fixed, documented ports, data kept under .bridgeway/. */
+        public static Layout standard(Path root) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            SERVICES.forEach(s -> ports.put(s.module(), s.defaultPort()));
+            return new Layout(root, root.resolve(".bridgeway"), 15432, 19092, ports);
+        }
+
+        /** A throwaway suite on free ports (system tests, benchmarks). */
+        public static Layout ephemeral(Path root, Path home) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            SERVICES.forEach(s -> ports.put(s.module(), Ports.free()));
+            return new Layout(root, home, Ports.free(), Ports.free(), ports);
+        }
+
+        public int port(String module) {
+            return ports.get(module);
+        }
+    }
+
+    private final Layout layout;
+    private final Map<String, Process> running = new LinkedHashMap<>();
+    private DemoTokens tokens;
+    private Properties secrets;
     private PostgresServer postgres;
     private KafkaBroker kafka;
 
-    private Devstack(Path root) {
-        this.root = root;
-        this.home = root.resolve(".bridgeway");
+    public Devstack(Layout layout) {
+        this.layout = layout;
     }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        Devstack devstack = new Devstack(root);
+        Devstack devstack = new Devstack(Layout.standard(root));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            devstack.stopAll();
+            devstack.close();
             stopped.countDown();
         }, "devstack-stop"));
         try {
-            devstack.startAll();
+            Files.createDirectories(devstack.layout.home());
+            Files.writeString(devstack.layout.home().resolve("devstack.pid"), Long.toString(ProcessHandle.current().pid()));
+            devstack.start();
+            String demo = DemoSeed.run(devstack.gatewayUrl(), devstack.tokens());
+            Files.writeString(devstack.layout.home().resolve("ready"), Instant.now().toString());
+            devstack.printSummary(demo);
         } catch (Exception e) {
             System.err.println("devstack: start failed: " + e.getMessage());
             System.exit(1);
@@ -67,40 +90,76 @@ public final class Devstack {
         stopped.await();
     }
 
-    private void startAll() throws Exception {
+    public void start() throws Exception {
+        Path home = layout.home();
         Files.createDirectories(home.resolve("logs"));
-        Files.deleteIfExists(home.resolve("ready"));
-        Files.writeString(home.resolve("devstack.pid"), Long.toString(ProcessHandle.current().pid()));
-        DemoTokens tokens = DemoTokens.loadOrCreate(home);
-        Properties secrets = secrets();
-
-        log("starting PostgreSQL 17 on port " + POSTGRES_PORT);
-        postgres = PostgresServer.start(home.resolve("postgres"), POSTGRES_PORT);
-        log("starting Kafka (KRaft) on port " + KAFKA_PORT);
-        kafka = KafkaBroker.start(home.resolve("kafka"), KAFKA_PORT, "512m");
-
+        tokens = DemoTokens.loadOrCreate(home);
+        secrets = secrets();
+        log("starting PostgreSQL 17 on port " + layout.postgresPort());
+        postgres = PostgresServer.start(home.resolve("postgres"), layout.postgresPort());
+        log("starting Kafka (KRaft) on port " + layout.kafkaPort());
+        kafka = KafkaBroker.start(home.resolve("kafka"), layout.kafkaPort(), "512m");
         for (Service service : SERVICES) {
             if (service.database() != null) {
                 postgres.ensureDatabase(service.database());
             }
-            services.add(launch(service, secrets));
+            running.put(service.module(), launch(service));
         }
         for (Service service : SERVICES) {
             awaitReady(service);
         }
-        DemoSeed.run(this, tokens);
-        Files.writeString(home.resolve("ready"), Instant.now().toString());
-        printSummary(tokens);
     }
 
-    private Process launch(Service service, Properties secrets) throws IOException {
-        Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    public DemoTokens tokens() {
+        return tokens;
+    }
+
+    public String url(String module) {
+        return "http://localhost:" + layout.port(module);
+    }
+
+    public String gatewayUrl() {
+        return url("gateway");
+    }
+
+    public Path logFile(String module) {
+        return layout.home().resolve("logs").resolve(module + ".log");
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** Stops one service as a crash or a deploy would, and waits until it is gone. */
+    public void stopService(String module) throws InterruptedException {
+        Process process = running.remove(module);
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    public void startService(String module) throws Exception {
+        Service service = SERVICES.stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow();
+        running.put(module, launch(service));
+        awaitReady(service);
+    }
+
+    private Process launch(Service service) throws IOException {
+        Path jar = layout.root().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IOException(jar + " is missing: run ./bridgeway build");
         }
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", home.resolve("jwt-public.pem").toString());
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(layout.port(service.module())));
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", layout.home().resolve("jwt-public.pem").toString());
         env.put("MP_JWT_VERIFY_ISSUER", DemoTokens.ISSUER);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         if (service.database() != null) {
@@ -108,55 +167,60 @@ public final class Devstack {
             env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
             env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
         }
-        for (Service upstream : SERVICES) {
-            String name = upstream.module().replace("-service", "").toUpperCase();
-            env.put("BRIDGEWAY_UPSTREAMS_" + name + "_URL", "http://localhost:" + upstream.port());
-        }
+        env.put("BRIDGEWAY_UPSTREAMS_SCREENING_URL", url("screening-service"));
+        env.put("BRIDGEWAY_UPSTREAMS_PARTNER_URL", url("partner-service"));
+        env.put("BRIDGEWAY_UPSTREAMS_REFERRAL_URL", url("referral-service"));
         secrets.forEach((key, value) -> env.put(key.toString(), value.toString()));
-
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx192m", "-XX:+UseSerialGC",
-                "-jar", jar.toString());
+        String extra = System.getenv("BRIDGEWAY_SERVICE_ENV");
+        if (extra != null) {
+            for (String pair : extra.split(",")) {
+                String[] kv = pair.split("=", 2);
+                if (kv.length == 2) {
+                    env.put(kv[0].trim(), kv[1].trim());
+                }
+            }
+        }
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx192m", "-XX:+UseSerialGC", "-jar", jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(root.resolve(service.module()).toFile())
+                .directory(layout.root().resolve(service.module()).toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(home.resolve("logs").resolve(service.module() + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(service.module()).toFile()));
         builder.environment().putAll(env);
-        log("starting " + service.module() + " on port " + service.port());
+        log("starting " + service.module() + " on port " + layout.port(service.module()));
         return builder.start();
     }
 
-    /** Secrets the devstack generates once and keeps under .bridgeway/ (git-ignored). */
+    /** Secrets the devstack generates once and keeps under its home (git-ignored). */
     private Properties secrets() throws IOException {
-        Path file = home.resolve("secrets.properties");
-        Properties secrets = new Properties();
+        Path file = layout.home().resolve("secrets.properties");
+        Properties stored = new Properties();
         if (Files.exists(file)) {
             try (var in = Files.newInputStream(file)) {
-                secrets.load(in);
+                stored.load(in);
             }
-            return secrets;
+            return stored;
         }
         SecureRandom random = new SecureRandom();
         for (String key : List.of("SCREENING_IDENTITY_ENCRYPTION_KEY", "SCREENING_IDENTITY_REF_KEY")) {
             byte[] bytes = new byte[32];
             random.nextBytes(bytes);
-            secrets.setProperty(key, Base64.getEncoder().encodeToString(bytes));
+            stored.setProperty(key, Base64.getEncoder().encodeToString(bytes));
         }
         try (var out = Files.newOutputStream(file)) {
-            secrets.store(out, "generated by the devstack; never commit");
+            stored.store(out, "generated by the devstack; never commit");
         }
-        return secrets;
+        return stored;
     }
 
     private void awaitReady(Service service) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        URI ready = URI.create("http://localhost:" + service.port() + "/q/health/ready");
+        URI ready = URI.create(url(service.module()) + "/q/health/ready");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        Process process = services.get(SERVICES.indexOf(service));
+        Process process = running.get(service.module());
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IOException(service.module() + " exited; see .bridgeway/logs/" + service.module() + ".log");
+                throw new IOException(service.module() + " exited; see " + logFile(service.module()));
             }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
@@ -168,60 +232,55 @@ public final class Devstack {
             } catch (IOException notYet) {
                 // still starting
             }
-            Thread.sleep(250);
+            Thread.sleep(200);
         }
-        throw new IOException(service.module() + " not ready after 120 s; see .bridgeway/logs/" + service.module() + ".log");
+        throw new IOException(service.module() + " not ready after 120 s; see " + logFile(service.module()));
     }
 
-    private void printSummary(DemoTokens tokens) throws IOException {
+    private void printSummary(String demo) throws IOException {
         StringBuilder out = new StringBuilder();
         out.append("\nBridgeway is up.\n")
-                .append("  Gateway:     http://localhost:8080/api/v1\n")
-                .append("  Swagger UI:  http://localhost:8080/q/swagger-ui\n")
-                .append("  Health:      http://localhost:8080/q/health/ready\n")
-                .append("  Logs:        ").append(home.resolve("logs")).append('\n')
+                .append("  Gateway:     ").append(gatewayUrl()).append("/api/v1\n")
+                .append("  Swagger UI:  ").append(gatewayUrl()).append("/q/swagger-ui\n")
+                .append("  OpenAPI:     ").append(gatewayUrl()).append("/q/openapi\n")
+                .append("  Health:      ").append(gatewayUrl()).append("/q/health/ready\n")
+                .append("  Logs:        ").append(layout.home().resolve("logs")).append('\n')
+                .append('\n').append(demo).append('\n')
                 .append("\nDemo bearer tokens (12 h), also in .bridgeway/tokens.env:\n");
         StringBuilder env = new StringBuilder();
-        for (Map.Entry<String, String> token : demoTokens(tokens).entrySet()) {
+        for (Map.Entry<String, String> token : DemoSeed.tokens(tokens).entrySet()) {
             out.append("  ").append(token.getKey()).append(": ").append(token.getValue()).append('\n');
             env.append("TOKEN_").append(token.getKey().toUpperCase().replace('-', '_'))
                     .append('=').append(token.getValue()).append('\n');
         }
-        Files.writeString(home.resolve("tokens.env"), env);
+        Files.writeString(layout.home().resolve("tokens.env"), env);
         out.append("\nTry:  source .bridgeway/tokens.env && curl -H \"Authorization: Bearer $TOKEN_ANALYST\" ")
-                .append("http://localhost:8080/api/v1/screening/boards/").append(DemoSeed.BOARD).append("/summary\n")
+                .append(gatewayUrl()).append("/api/v1/screening/boards/").append(DemoSeed.BOARD).append("/summary\n")
                 .append("Stop: ./bridgeway down (or Ctrl-C when running in the foreground)\n");
         System.out.println(out);
         System.out.flush();
     }
 
-    static Map<String, String> demoTokens(DemoTokens tokens) {
-        Map<String, String> byRole = new LinkedHashMap<>();
-        byRole.put("sis", tokens.token("demo-sis").roles("sis").board(DemoSeed.BOARD).sign());
-        byRole.put("school-staff", tokens.token("demo-staff").roles("school-staff").board(DemoSeed.BOARD)
-                .schools(DemoSeed.SCHOOL).sign());
-        byRole.put("coordinator", tokens.token("demo-coordinator").roles("coordinator").board(DemoSeed.BOARD).sign());
-        byRole.put("partner", tokens.token("demo-partner").roles("partner").org(DemoSeed.PARTNER_ORG).sign());
-        byRole.put("analyst", tokens.token("demo-analyst").roles("analyst").board(DemoSeed.BOARD).sign());
-        byRole.put("admin", tokens.token("demo-admin").roles("admin").sign());
-        return byRole;
-    }
-
-    private void stopAll() {
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).destroy();
+    @Override
+    public synchronized void close() {
+        List<String> modules = List.copyOf(running.keySet());
+        for (int i = modules.size() - 1; i >= 0; i--) {
+            running.get(modules.get(i)).destroy();
         }
-        for (Process process : services) {
+        for (Process process : running.values()) {
             try {
                 if (!process.waitFor(20, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {
                 process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
+        running.clear();
         if (kafka != null) {
             kafka.stop();
+            kafka = null;
         }
         if (postgres != null) {
             try {
@@ -229,18 +288,15 @@ public final class Devstack {
             } catch (IOException e) {
                 System.err.println("devstack: stopping PostgreSQL: " + e.getMessage());
             }
+            postgres = null;
         }
         try {
-            Files.deleteIfExists(home.resolve("ready"));
-            Files.deleteIfExists(home.resolve("devstack.pid"));
+            Files.deleteIfExists(layout.home().resolve("ready"));
+            Files.deleteIfExists(layout.home().resolve("devstack.pid"));
         } catch (IOException ignored) {
-            // best effort: the pid file is checked for liveness anyway
+            // best effort: the launcher checks the pid for liveness anyway
         }
         log("stopped");
-    }
-
-    int gatewayPort() {
-        return 8080;
     }
 
     static void log(String message) {

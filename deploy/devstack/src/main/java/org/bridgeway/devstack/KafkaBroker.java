@@ -189,9 +189,13 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     static String brokerClasspath() {
-        try (InputStream in = KafkaBroker.class.getResourceAsStream("kafka-broker.classpath")) {
+        return classpathResource("/bridgeway-kafka-broker.classpath");
+    }
+
+    private static String classpathResource(String name) {
+        try (InputStream in = KafkaBroker.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("kafka-broker.classpath missing: build deploy/devstack with Maven first");
+                throw new IllegalStateException(name + " missing: build deploy/kafka-broker with Maven first");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-@Path("/api/v1/screening/boards/{boardId}")
+@Path("/api/v1/screening")
 @Tag(name = "screening: reports")
 public class ReportResource {
 
@@ -31,7 +31,7 @@ public class ReportResource {
     }
 
     @GET
-    @Path("/summary")
+    @Path("/boards/{boardId}/summary")
     @RolesAllowed({Roles.ANALYST, Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "Cohort summary: counts per band per domain and flagged, cells under 5 suppressed")
     public CohortSummary summary(@PathParam("boardId") String boardId, @QueryParam("schoolId") String schoolId,
@@ -42,7 +42,7 @@ public class ReportResource {
     }
 
     @GET
-    @Path("/funnel")
+    @Path("/boards/{boardId}/funnel")
     @RolesAllowed({Roles.ANALYST, Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "Program funnel for a period: screened, flagged, validated, hidden risk, referred, accepted, completed")
     public Funnel funnel(@PathParam("boardId") String boardId, @QueryParam("schoolId") String schoolId,

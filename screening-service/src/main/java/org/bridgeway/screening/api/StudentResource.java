@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
-@Path("/api/v1/screening/boards/{boardId}")
+@Path("/api/v1/screening")
 @Tag(name = "screening: roster and consent")
 public class StudentResource {
 
@@ -52,7 +52,7 @@ public class StudentResource {
     }
 
     @POST
-    @Path("/roster")
+    @Path("/boards/{boardId}/roster")
     @RolesAllowed({Roles.SIS, Roles.ADMIN})
     @Operation(summary = "Upsert schools and students of a board (idempotent; honours Idempotency-Key)")
     public Response upsertRoster(@PathParam("boardId") String boardId,
@@ -63,7 +63,7 @@ public class StudentResource {
     }
 
     @GET
-    @Path("/students")
+    @Path("/boards/{boardId}/students")
     @RolesAllowed({Roles.COORDINATOR, Roles.SCHOOL_STAFF, Roles.ADMIN})
     @Operation(summary = "List students (refs, school, grade, consent status; never identity)")
     public Page<StudentView> students(@PathParam("boardId") String boardId, @QueryParam("schoolId") String schoolId,
@@ -73,7 +73,7 @@ public class StudentResource {
     }
 
     @PUT
-    @Path("/students/{studentRef}/consent")
+    @Path("/boards/{boardId}/students/{studentRef}/consent")
     @RolesAllowed({Roles.SIS, Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "Record the student's consent; the history is kept and the change audited")
     public ConsentView recordConsent(@PathParam("boardId") String boardId, @PathParam("studentRef") String studentRef,
@@ -83,7 +83,7 @@ public class StudentResource {
     }
 
     @GET
-    @Path("/students/{studentRef}/consent")
+    @Path("/boards/{boardId}/students/{studentRef}/consent")
     @RolesAllowed({Roles.SIS, Roles.COORDINATOR, Roles.SCHOOL_STAFF, Roles.ADMIN})
     @Operation(summary = "The student's consent history, newest first")
     public List<ConsentView> consentHistory(@PathParam("boardId") String boardId, @PathParam("studentRef") String studentRef) {
@@ -92,7 +92,7 @@ public class StudentResource {
     }
 
     @POST
-    @Path("/students/{studentRef}/identity-disclosures")
+    @Path("/boards/{boardId}/students/{studentRef}/identity-disclosures")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "Disclose the student's identity for a referral: consent must be granted; every call is audited")
     public Identity disclose(@PathParam("boardId") String boardId, @PathParam("studentRef") String studentRef,
