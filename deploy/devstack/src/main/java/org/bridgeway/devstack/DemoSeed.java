@@ -62,7 +62,8 @@ public final class DemoSeed {
         List<String> refs = roster();
         consents(refs);
         partners();
-        cohort(refs);
+        long flagged = cohort(refs);
+        awaitCases(flagged);
         JsonNode summary = call("GET", "/api/v1/screening/boards/" + BOARD + "/summary", "analyst", null, 200);
         JsonNode cases = call("GET", "/api/v1/referrals/boards/" + BOARD + "/cases?size=1", "coordinator", null, 200);
         return "Demo: board " + BOARD + ", 2 schools, " + refs.size() + " students on the roster.\n"
@@ -130,10 +131,11 @@ public final class DemoSeed {
         }
     }
 
-    private void cohort(List<String> refs) throws IOException, InterruptedException {
+    /** Pushes the cohort as one batch; returns how many were flagged (0 when it was pushed before). */
+    private long cohort(List<String> refs) throws IOException, InterruptedException {
         if (call("GET", "/api/v1/screening/boards/" + BOARD + "/screenings?size=1", "coordinator", null, 200)
                 .path("totalItems").asLong() > 0) {
-            return;
+            return 0;
         }
         JsonNode instrument = call("GET", "/api/v1/screening/instruments/needs-survey/versions/1", "sis", null, 200);
         Random random = new Random(42);
@@ -141,7 +143,7 @@ public final class DemoSeed {
         LocalDate administered = LocalDate.now().minusDays(3);
         for (int i = 0; i < refs.size(); i++) {
             double roll = random.nextDouble();
-            double risk = roll < 0.65 ? 0.1 : roll < 0.88 ? 0.45 : 0.85;
+            double risk = roll < 0.62 ? 0.05 : roll < 0.85 ? 0.35 : 0.8;
             ObjectNode row = rows.addObject().put("instrument", "needs-survey").put("version", 1)
                     .put("studentRef", refs.get(i)).put("schoolId", (i + 1) % 3 == 0 ? "demo-school-2" : SCHOOL)
                     .put("administeredOn", administered.toString());
@@ -149,7 +151,7 @@ public final class DemoSeed {
             for (JsonNode item : instrument.path("items")) {
                 int min = item.path("min").asInt();
                 int max = item.path("max").asInt();
-                double level = Math.max(0, Math.min(1, risk + random.nextGaussian() * 0.15));
+                double level = Math.max(0, Math.min(1, risk + random.nextGaussian() * 0.12));
                 int value = min + (int) Math.round(level * (max - min));
                 answers.put(item.path("id").asText(), item.path("reverse").asBoolean() ? min + max - value : value);
             }
@@ -160,11 +162,23 @@ public final class DemoSeed {
         while (Instant.now().isBefore(deadline)) {
             JsonNode state = call("GET", "/api/v1/screening/batches/" + id, "sis", null, 200);
             if (!"accepted".equals(state.path("status").asText()) && !"processing".equals(state.path("status").asText())) {
-                return;
+                return state.path("flagged").asLong();
             }
             Thread.sleep(300);
         }
         throw new IOException("the demo batch did not finish in 120 s");
+    }
+
+    /** Flagged screenings reach referral-service through Kafka; wait until each has its case. */
+    private void awaitCases(long flagged) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (flagged > 0 && Instant.now().isBefore(deadline)) {
+            if (call("GET", "/api/v1/referrals/boards/" + BOARD + "/cases?size=1", "coordinator", null, 200)
+                    .path("totalItems").asLong() >= flagged) {
+                return;
+            }
+            Thread.sleep(250);
+        }
     }
 
     private JsonNode call(String method, String path, String role, JsonNode body, int expected)
