@@ -59,6 +59,7 @@ public final class Devstack implements AutoCloseable {
 
     private final Layout layout;
     private final Map<String, Process> running = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> extraEnv = new LinkedHashMap<>();
     private DemoTokens tokens;
     private Properties secrets;
     private PostgresServer postgres;
@@ -66,6 +67,12 @@ public final class Devstack implements AutoCloseable {
 
     public Devstack(Layout layout) {
         this.layout = layout;
+    }
+
+    /** Sets an environment variable of one service (tuning for tests and benchmarks); call before start. */
+    public Devstack withEnv(String module, String name, String value) {
+        extraEnv.computeIfAbsent(module, m -> new LinkedHashMap<>()).put(name, value);
+        return this;
     }
 
     public static void main(String[] args) throws Exception {
@@ -171,15 +178,7 @@ public final class Devstack implements AutoCloseable {
         env.put("BRIDGEWAY_UPSTREAMS_PARTNER_URL", url("partner-service"));
         env.put("BRIDGEWAY_UPSTREAMS_REFERRAL_URL", url("referral-service"));
         secrets.forEach((key, value) -> env.put(key.toString(), value.toString()));
-        String extra = System.getenv("BRIDGEWAY_SERVICE_ENV");
-        if (extra != null) {
-            for (String pair : extra.split(",")) {
-                String[] kv = pair.split("=", 2);
-                if (kv.length == 2) {
-                    env.put(kv[0].trim(), kv[1].trim());
-                }
-            }
-        }
+        env.putAll(extraEnv.getOrDefault(service.module(), Map.of()));
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx192m", "-XX:+UseSerialGC", "-jar", jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)

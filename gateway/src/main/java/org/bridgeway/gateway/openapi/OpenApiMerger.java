@@ -35,6 +35,7 @@ public final class OpenApiMerger {
         info.put("title", "Bridgeway API");
         info.put("version", "1.0");
         info.put("description", "One surface for screening, partner and referral services. Authenticate with a bearer JWT.");
+        info.putObject("license").put("name", "Apache-2.0").put("identifier", "Apache-2.0");
         merged.putArray("servers").addObject().put("url", "/");
         ArrayNode tags = merged.putArray("tags");
         ObjectNode paths = merged.putObject("paths");
@@ -75,7 +76,11 @@ public final class OpenApiMerger {
             });
             for (JsonNode tag : document.path("tags")) {
                 if (tagNames.add(tag.path("name").asText())) {
-                    tags.add(tag);
+                    ObjectNode described = (ObjectNode) tag;
+                    if (!described.hasNonNull("description")) {
+                        described.put("description", "Served by " + service + ".");
+                    }
+                    tags.add(described);
                 }
             }
         }
