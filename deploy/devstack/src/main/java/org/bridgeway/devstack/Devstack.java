@@ -141,6 +141,12 @@ public final class Devstack implements AutoCloseable {
         return postgres;
     }
 
+    /** The process id of a running service (for resource measurements), or -1. */
+    public long pid(String module) {
+        Process process = running.get(module);
+        return process == null ? -1 : process.pid();
+    }
+
     /** Stops one service as a crash or a deploy would, and waits until it is gone. */
     public void stopService(String module) throws InterruptedException {
         Process process = running.remove(module);

@@ -1,0 +1,22 @@
+package org.bridgeway.bench;
+
+import java.util.Arrays;
+
+/** Nearest-rank percentiles of a sample, in the sample's unit. */
+record Percentiles(int count, double p50, double p95, double p99, double max) {
+
+    static Percentiles of(double[] sample) {
+        double[] sorted = sample.clone();
+        Arrays.sort(sorted);
+        return new Percentiles(sorted.length, rank(sorted, 50), rank(sorted, 95), rank(sorted, 99),
+                sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1]);
+    }
+
+    private static double rank(double[] sorted, double percentile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}
