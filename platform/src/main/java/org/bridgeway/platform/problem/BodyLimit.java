@@ -1,0 +1,60 @@
+package org.bridgeway.platform.problem;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Answers a body that declares itself too large with a 413 problem+json, before the HTTP layer's own
+ * limit (which answers with an empty body). Bulk uploads (batches, rosters) may be as large as
+ * {@code quarkus.http.limits.max-body-size}; every other body is bounded by {@code bridgeway.http.max-json-body}.
+ */
+@ApplicationScoped
+public class BodyLimit {
+
+    /** Runs just before Quarkus' own upload limit (order -2). */
+    private static final int ORDER = -3;
+
+    private final long bulkLimit;
+    private final long jsonLimit;
+
+    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") io.quarkus.runtime.configuration.MemorySize bulkLimit,
+            @ConfigProperty(name = "bridgeway.http.max-json-body", defaultValue = "2M") io.quarkus.runtime.configuration.MemorySize jsonLimit) {
+        this.bulkLimit = bulkLimit.asLongValue();
+        this.jsonLimit = jsonLimit.asLongValue();
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(ORDER).handler(this::check);
+    }
+
+    void check(RoutingContext ctx) {
+        String declared = ctx.request().getHeader("Content-Length");
+        if (declared == null) {
+            ctx.next();
+            return;
+        }
+        String path = ctx.request().path();
+        boolean bulk = path.endsWith("/batches") || path.endsWith("/roster");
+        long limit = bulk ? bulkLimit : jsonLimit;
+        long length;
+        try {
+            length = Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            length = -1;
+        }
+        if (length <= limit) {
+            ctx.next();
+            return;
+        }
+        ctx.response().setStatusCode(413)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close")
+                .end(new JsonObject().put("type", "about:blank").put("title", "Content Too Large").put("status", 413)
+                        .put("detail", "The body is " + length + " bytes; this endpoint takes at most " + limit + ".")
+                        .put("instance", path).encode());
+    }
+}
