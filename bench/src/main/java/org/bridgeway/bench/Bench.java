@@ -46,7 +46,11 @@ public final class Bench {
 
     private final Devstack suite;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(16)).build();
+            .executor(Executors.newFixedThreadPool(16, runnable -> {
+                Thread thread = new Thread(runnable, "bench-http");
+                thread.setDaemon(true);
+                return thread;
+            })).build();
     private final String sis;
     private final String coordinator;
     private final List<String> rows = new ArrayList<>();
@@ -65,15 +69,20 @@ public final class Bench {
         Path home = Files.createTempDirectory("bridgeway-bench-");
         Devstack suite = new Devstack(Devstack.Layout.ephemeral(root, home))
                 .withEnv("gateway", "BRIDGEWAY_RATE_LIMIT_ENABLED", "false");
+        int exit = 1;
         try {
             suite.start();
             new Bench(suite).run(root);
+            exit = 0;
+        } catch (Exception e) {
+            System.err.println("bench failed: " + e);
         } finally {
             suite.close();
             try (Stream<Path> files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+        System.exit(exit);
     }
 
     private void run(Path root) throws Exception {
@@ -95,7 +104,9 @@ public final class Bench {
 
         String table = "| what | target | measured | met |\n|---|---|---|---|\n" + String.join("\n", rows) + "\n";
         String report = "# Bench results " + Instant.now() + "\n\n" + Runtime.getRuntime().availableProcessors()
-                + " cores, " + students + " students, rate " + rate + " req/s for " + seconds + " s per run\n\n" + table;
+                + " cores, " + students + " students, rate " + rate + " req/s for " + seconds + " s per run, PostgreSQL fsync "
+                + ("off".equals(System.getenv("BRIDGEWAY_PG_FSYNC")) ? "off" : "on")
+                + "; load generator, PostgreSQL, Kafka and the four services share the machine\n\n" + table;
         System.out.println("\n" + report);
         Files.createDirectories(root.resolve("bench/results"));
         Files.writeString(root.resolve("bench/results/latest.md"), report);

@@ -186,7 +186,8 @@ public final class Devstack implements AutoCloseable {
         secrets.forEach((key, value) -> env.put(key.toString(), value.toString()));
         env.putAll(extraEnv.getOrDefault(service.module(), Map.of()));
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx192m", "-XX:+UseSerialGC", "-jar", jar.toString());
+                "-Xmx192m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
+                "-XX:MaxMetaspaceSize=160m", "-jar", jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(layout.root().resolve(service.module()).toFile())
                 .redirectErrorStream(true)
