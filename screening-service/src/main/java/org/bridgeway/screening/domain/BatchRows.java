@@ -45,8 +45,9 @@ public abstract class BatchRows implements Closeable {
     /** Counts rows and rejects a file that is not well-formed before any work is accepted. */
     public static int count(String format, InputStream in, ObjectMapper json) throws IOException {
         if (CSV.equals(format)) {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                return (int) Math.max(0, reader.lines().filter(l -> !l.isBlank()).count() - 1);
+            // the header is checked here, before the 202, not only when the rows are read
+            try (Csv csv = new Csv(in)) {
+                return (int) csv.reader.lines().filter(l -> !l.isBlank()).count();
             }
         }
         try (JsonParser parser = json.getFactory().createParser(in)) {
