@@ -29,8 +29,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -72,10 +74,13 @@ public class OutboxRelay {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relay() {
         try {
-            int sent;
+            Pass pass;
             do {
-                sent = QuarkusTransaction.requiringNew().timeout(60).call(this::publishBatch);
-            } while (sent == batchSize);
+                pass = QuarkusTransaction.requiringNew().timeout(60).call(this::publishBatch);
+                if (pass.failure() != null) {
+                    throw pass.failure();
+                }
+            } while (pass.published() == batchSize);
         } catch (RuntimeException e) {
             Log.warnf("outbox relay: %s; the events stay in the outbox and are retried", rootMessage(e));
             closeProducer();
@@ -108,7 +113,11 @@ public class OutboxRelay {
         });
     }
 
-    private int publishBatch() throws Exception {
+    /** What one pass published, and the failure that cut it short, if any; what was published is marked either way. */
+    private record Pass(int published, RuntimeException failure) {
+    }
+
+    private Pass publishBatch() throws Exception {
         List<UUID> ids = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
@@ -128,25 +137,57 @@ public class OutboxRelay {
                         header(record, CloudEvents.HEADER_SUBJECT, rs.getString("subject"));
                     }
                     header(record, CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON);
-                    acks.add(producer().send(record));
+                    Future<RecordMetadata> ack = producer().send(record);
+                    acks.add(ack);
                     ids.add(rs.getObject("id", UUID.class));
+                    if (failedAlready(ack)) {
+                        // e.g. no metadata within max.block.ms (broker down or just restarted): rows sent after this
+                        // one would overtake it, so the rest waits for the next pass
+                        break;
+                    }
                 }
             }
             if (ids.isEmpty()) {
-                return 0;
+                return new Pass(0, null);
             }
             producer().flush();
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
+            List<UUID> acknowledged = new ArrayList<>();
+            RuntimeException failure = null;
+            for (int i = 0; i < acks.size(); i++) {
+                try {
+                    acks.get(i).get(30, TimeUnit.SECONDS);
+                    acknowledged.add(ids.get(i));
+                } catch (ExecutionException | TimeoutException e) {
+                    if (failure == null) {
+                        failure = new IllegalStateException("outbox event " + ids.get(i) + " not published",
+                                e instanceof ExecutionException ? e.getCause() : e);
+                    }
+                }
             }
-            try (PreparedStatement mark = connection.prepareStatement(
-                    "UPDATE outbox_event SET published_at = now() WHERE id = ANY (?)")) {
-                mark.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-                mark.executeUpdate();
+            // Every row the broker acknowledged is marked, even when another row of the pass failed: leaving it
+            // unmarked would publish it a second time on the next pass.
+            if (!acknowledged.isEmpty()) {
+                try (PreparedStatement mark = connection.prepareStatement(
+                        "UPDATE outbox_event SET published_at = now() WHERE id = ANY (?)")) {
+                    mark.setArray(1, connection.createArrayOf("uuid", acknowledged.toArray()));
+                    mark.executeUpdate();
+                }
+                published.increment(acknowledged.size());
             }
+            return new Pass(acknowledged.size(), failure);
         }
-        published.increment(ids.size());
-        return ids.size();
+    }
+
+    private static boolean failedAlready(Future<RecordMetadata> ack) throws InterruptedException {
+        if (!ack.isDone()) {
+            return false;
+        }
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        }
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {

@@ -339,7 +339,7 @@ class AuthorizationMatrixTest {
     }
 
     @Test
-    void theAuditLogRefusesUpdatesAndDeletes() {
+    void theAuditLogRefusesUpdatesDeletesAndTruncation() {
         String board = board();
         Student student = enrolOne(board, SCHOOL_A);
         consent(board, student.studentRef(), "granted");
@@ -351,6 +351,8 @@ class AuthorizationMatrixTest {
         SQLException delete = assertThrows(SQLException.class, () ->
                 Db.update("DELETE FROM audit_log WHERE student_ref = ?", student.studentRef()));
         assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
+        SQLException truncate = assertThrows(SQLException.class, () -> Db.update("TRUNCATE audit_log"));
+        assertTrue(truncate.getMessage().contains("append-only"), truncate.getMessage());
         assertEquals(rows, Db.number("SELECT count(*) FROM audit_log WHERE student_ref = ? AND purpose = 'consent'",
                 student.studentRef()));
     }
