@@ -73,7 +73,7 @@ public class ReportService {
                 domains.add(new DomainBands(domain, row, incomplete));
             });
             return new CohortSummary(boardId, schoolId, grade, instrument, version, SmallCells.cell(screened),
-                    SmallCells.cell(flagged), domains, SmallCells.THRESHOLD);
+                    SmallCells.part(flagged, screened), domains, SmallCells.THRESHOLD);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -106,7 +106,7 @@ public class ReportService {
                 long accepted = rs.getLong(6);
                 Double median = accepted < SmallCells.THRESHOLD || rs.getObject(8) == null ? null
                         : Math.round(rs.getDouble(8) * 10) / 10.0;
-                return new Funnel(boardId, schoolId, from, to, SmallCells.cell(screened), SmallCells.cell(flagged),
+                return new Funnel(boardId, schoolId, from, to, SmallCells.cell(screened), SmallCells.part(flagged, screened),
                         SmallCells.share(flagged, screened), SmallCells.cell(validated), SmallCells.share(hidden, validated),
                         SmallCells.cell(rs.getLong(5)), SmallCells.cell(accepted), SmallCells.cell(rs.getLong(7)),
                         median, SmallCells.THRESHOLD);

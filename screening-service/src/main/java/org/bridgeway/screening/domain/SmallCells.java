@@ -25,6 +25,14 @@ public final class SmallCells {
         return count < THRESHOLD ? new Cell(null, true) : new Cell(count, null);
     }
 
+    /**
+     * A part of a published whole (flagged of screened): hidden when it is small, and also when the rest
+     * of the whole is, since whole minus part would give the small group away.
+     */
+    public static Cell part(long part, long whole) {
+        return part < THRESHOLD || whole - part < THRESHOLD ? new Cell(null, true) : new Cell(part, null);
+    }
+
     /** Suppresses a row of cells that add up to a published total (e.g. the bands of one domain). */
     public static Map<String, Cell> row(Map<String, Long> counts) {
         List<String> hidden = new ArrayList<>(counts.entrySet().stream()

@@ -77,6 +77,18 @@ class SmallCellsTest {
         assertEquals(expected == null ? new Share(null, true) : new Share(expected, null), SmallCells.share(part, whole));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "7, 12, true",   // 12 - 7 = 5 not flagged: both publishable
+            "10, 12, false", // only 2 not flagged: flagged would give them away
+            "12, 12, false", // everyone flagged is as telling
+            "4, 40, false",  // small itself
+            "20, 40, true"})
+    void aPartIsHiddenWhenItOrItsComplementIsSmall(long part, long whole, boolean published) {
+        Cell cell = SmallCells.part(part, whole);
+        assertEquals(published ? shown(part) : new Cell(null, true), cell);
+    }
+
     private static Cell shown(long count) {
         return new Cell(count, null);
     }
