@@ -33,12 +33,20 @@ public class BodyLimit {
 
     void check(RoutingContext ctx) {
         String declared = ctx.request().getHeader("Content-Length");
+        String path = ctx.request().path();
+        boolean bulk = path.endsWith("/batches") || path.endsWith("/roster");
         if (declared == null) {
+            // A streamed (chunked) body could only be measured after it was read: bulk uploads may stream,
+            // every other body must say its length up front.
+            String method = ctx.request().method().name();
+            boolean mayHaveBody = "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
+            if (!bulk && mayHaveBody && path.startsWith("/api/")) {
+                reject(ctx, 411, "Length Required", "Send this body with a Content-Length; only bulk uploads may be streamed.");
+                return;
+            }
             ctx.next();
             return;
         }
-        String path = ctx.request().path();
-        boolean bulk = path.endsWith("/batches") || path.endsWith("/roster");
         long limit = bulk ? bulkLimit : jsonLimit;
         long length;
         try {
@@ -50,11 +58,14 @@ public class BodyLimit {
             ctx.next();
             return;
         }
-        ctx.response().setStatusCode(413)
+        reject(ctx, 413, "Content Too Large", "The body is " + length + " bytes; this endpoint takes at most " + limit + ".");
+    }
+
+    private static void reject(RoutingContext ctx, int status, String title, String detail) {
+        ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Connection", "close")
-                .end(new JsonObject().put("type", "about:blank").put("title", "Content Too Large").put("status", 413)
-                        .put("detail", "The body is " + length + " bytes; this endpoint takes at most " + limit + ".")
-                        .put("instance", path).encode());
+                .end(new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
+                        .put("detail", detail).put("instance", ctx.request().path()).encode());
     }
 }

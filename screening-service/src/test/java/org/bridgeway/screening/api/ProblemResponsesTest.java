@@ -72,6 +72,23 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aStreamedBodyToAJsonEndpointIs411Problem() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                                + "/api/v1/screening/boards/b-problems/screenings"))
+                .header("Authorization", "Bearer " + sis("b-problems"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream("{\"instrument\":\"needs-survey\"}".getBytes())))
+                .timeout(java.time.Duration.ofSeconds(10))
+                .build();
+        var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(411, response.statusCode(), response.body());
+        org.junit.jupiter.api.Assertions.assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    }
+
+    @Test
     void malformedJsonIs400Problem() {
         as(sis("b-problems")).body("{\"schools\": [").post(ROSTER)
                 .then().statusCode(400).contentType("application/problem+json").body("detail", notNullValue());
