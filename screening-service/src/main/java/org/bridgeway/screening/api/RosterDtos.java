@@ -18,8 +18,8 @@ public final class RosterDtos {
     }
 
     public record RosterUpload(
-            @NotNull @Valid List<SchoolInput> schools,
-            @NotNull @Size(max = 100_000) @Valid List<StudentInput> students) {
+            @NotNull List<@Valid SchoolInput> schools,
+            @NotNull @Size(max = 100_000) List<@Valid StudentInput> students) {
     }
 
     public record SchoolInput(@NotBlank @Size(max = 64) String schoolId, @NotBlank @Size(max = 200) String name) {
