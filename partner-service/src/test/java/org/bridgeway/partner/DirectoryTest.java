@@ -62,6 +62,13 @@ class DirectoryTest {
     }
 
     @Test
+    void readinessChecksTheDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem(containsString("Database")))
+                .body("checks.name", hasItem(containsString("Kafka")));
+    }
+
+    @Test
     void onlyAdminsEditTheDirectory() {
         String partner = TestInfra.token("p").roles("partner").org("o1").sign();
         given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("name", "x"))

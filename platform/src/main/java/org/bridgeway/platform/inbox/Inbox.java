@@ -3,10 +3,12 @@ package org.bridgeway.platform.inbox;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Remembers which events a consumer has already applied. Called in the same transaction as the
@@ -19,6 +21,18 @@ public class Inbox {
 
     Inbox(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * Reads a record as a CloudEvent and records it for this consumer.
+     *
+     * @return the event the first time this consumer sees it; empty for a redelivery
+     * @throws IllegalArgumentException for a record that is not a CloudEvent (the channel dead-letters it)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<IncomingEvent> firstDelivery(String consumer, ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.of(record);
+        return firstDelivery(consumer, event.id()) ? Optional.of(event) : Optional.empty();
     }
 
     /** @return true the first time this consumer sees the event id, false for a duplicate */

@@ -7,7 +7,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bridgeway.events.EventType;
 import org.bridgeway.events.ScreeningFlagged;
 import org.bridgeway.platform.inbox.Inbox;
-import org.bridgeway.platform.inbox.IncomingEvent;
 import org.bridgeway.referral.domain.CaseService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -32,10 +31,8 @@ public class ScreeningEventsConsumer {
     @Blocking
     @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.of(record);
-        if (event.knownType().orElse(null) != EventType.SCREENING_FLAGGED || !inbox.firstDelivery(CONSUMER, event.id())) {
-            return;
-        }
-        cases.open(event.payload(ScreeningFlagged.class));
+        inbox.firstDelivery(CONSUMER, record)
+                .filter(event -> event.knownType().orElse(null) == EventType.SCREENING_FLAGGED)
+                .ifPresent(event -> cases.open(event.payload(ScreeningFlagged.class)));
     }
 }

@@ -1,6 +1,5 @@
 package org.bridgeway.screening.messaging;
 
-import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -34,9 +33,8 @@ public class ReferralEventsConsumer {
     @Blocking
     @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.of(record);
-        if (!inbox.firstDelivery(CONSUMER, event.id())) {
-            Log.debugf("duplicate event %s ignored", event.id());
+        IncomingEvent event = inbox.firstDelivery(CONSUMER, record).orElse(null);
+        if (event == null) {
             return;
         }
         EventType type = event.knownType().orElse(null);
