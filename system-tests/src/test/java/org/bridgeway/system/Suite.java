@@ -1,13 +1,12 @@
 package org.bridgeway.system;
 
 import org.bridgeway.devstack.Devstack;
+import org.bridgeway.devstack.TempDirs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The packaged suite (real PostgreSQL, real Kafka, the four service jars) on free ports, started
@@ -45,10 +44,6 @@ final class Suite {
 
     private static synchronized void stop() {
         devstack.close();
-        try (Stream<Path> files = Files.walk(home)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory left behind is harmless
-        }
+        TempDirs.deleteQuietly(home);
     }
 }

@@ -3,13 +3,12 @@ package org.bridgeway.testing;
 import org.bridgeway.devstack.DemoTokens;
 import org.bridgeway.devstack.KafkaBroker;
 import org.bridgeway.devstack.PostgresServer;
+import org.bridgeway.devstack.TempDirs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One real PostgreSQL and one real Kafka broker per test JVM, started on first use on free ports and
@@ -75,7 +74,7 @@ public final class TestInfra {
     private static synchronized void stopAll() {
         if (kafka != null) {
             kafka.stop();
-            deleteTree(kafkaHome);
+            TempDirs.deleteQuietly(kafkaHome);
         }
         if (postgres != null) {
             try {
@@ -86,14 +85,4 @@ public final class TestInfra {
         }
     }
 
-    private static void deleteTree(Path root) {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory left behind is harmless
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package org.bridgeway.platform.problem;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +40,7 @@ public class BodyLimit {
             String method = ctx.request().method().name();
             boolean mayHaveBody = "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
             if (!bulk && mayHaveBody && path.startsWith("/api/")) {
-                reject(ctx, 411, "Length Required", "Send this body with a Content-Length; only bulk uploads may be streamed.");
+                reject(ctx, 411, "Send this body with a Content-Length; only bulk uploads may be streamed.");
                 return;
             }
             ctx.next();
@@ -58,14 +57,11 @@ public class BodyLimit {
             ctx.next();
             return;
         }
-        reject(ctx, 413, "Content Too Large", "The body is " + length + " bytes; this endpoint takes at most " + limit + ".");
+        reject(ctx, 413, "The body is " + length + " bytes; this endpoint takes at most " + limit + ".");
     }
 
-    private static void reject(RoutingContext ctx, int status, String title, String detail) {
-        ctx.response().setStatusCode(status)
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close")
-                .end(new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
-                        .put("detail", detail).put("instance", ctx.request().path()).encode());
+    private static void reject(RoutingContext ctx, int status, String detail) {
+        ctx.response().putHeader("Connection", "close");
+        Problems.send(ctx, status, detail);
     }
 }

@@ -1,6 +1,5 @@
 package org.bridgeway.platform.problem;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,15 +13,7 @@ public class NotFoundFallback {
             if (ctx.response().ended()) {
                 return;
             }
-            ctx.response().setStatusCode(404)
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(new JsonObject()
-                            .put("type", "about:blank")
-                            .put("title", "Not Found")
-                            .put("status", 404)
-                            .put("detail", "No resource at this path.")
-                            .put("instance", ctx.normalizedPath())
-                            .encode());
+            Problems.send(ctx, 404, "No resource at this path.");
         });
     }
 }

@@ -16,7 +16,23 @@ public final class Problems {
         return response(Problem.of(status, title(status), detail));
     }
 
+    /** For Vert.x routes that answer before JAX-RS is reached (unknown paths, body limits). */
+    public static void send(io.vertx.ext.web.RoutingContext ctx, int status, String detail) {
+        ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(new io.vertx.core.json.JsonObject()
+                        .put("type", "about:blank")
+                        .put("title", title(status))
+                        .put("status", status)
+                        .put("detail", detail)
+                        .put("instance", ctx.normalizedPath())
+                        .encode());
+    }
+
     public static String title(int status) {
+        if (status == 413) {
+            return "Content Too Large"; // RFC 9110's name; JAX-RS still says "Request Entity Too Large"
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         if (known != null) {
             return known.getReasonPhrase();

@@ -171,7 +171,7 @@ public class BatchService {
                     }
                 }
             }
-            boolean[] stored = writer.insert(scored, batchId);
+            boolean[] stored = writer.insert(scored, batchId, Instant.now());
             List<ScoredScreening> fresh = new ArrayList<>();
             for (int i = 0; i < stored.length; i++) {
                 if (stored[i]) {

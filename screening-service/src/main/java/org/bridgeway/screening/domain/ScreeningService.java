@@ -23,6 +23,7 @@ import org.bridgeway.screening.store.ScreeningResult;
 import org.bridgeway.screening.store.ScreeningWriter;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +61,17 @@ public class ScreeningService {
                     .map(v -> new Problem.FieldError(v.field(), v.message())).toList());
         }
         ScoredScreening scored = ((ResponseScorer.Scored) outcome).screening();
-        if (!writer.insert(List.of(scored), null)[0]) {
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (!writer.insert(List.of(scored), null, createdAt)[0]) {
             throw ApiException.conflict("A response of this student to " + input.instrument() + " v" + input.version()
                     + " on " + input.administeredOn() + " is already recorded.");
         }
         announce(List.of(scored));
-        return view(ScreeningRecord.findById(scored.id()));
+        // Answered from what was just written: a fresh screening has no review or referral yet.
+        ScreeningResult result = ScreeningResult.of(scored.score());
+        return new ScreeningView(scored.id(), scored.studentRef(), scored.schoolId(), scored.grade(), scored.instrumentKey(),
+                scored.instrumentVersion(), scored.administeredOn(), result.domains(), scored.score().flagged(),
+                scored.score().suggestedTier(), result.needs(), null, null, createdAt);
     }
 
     /** Writes the outbox events of freshly stored screenings (flagged ones only). */

@@ -29,8 +29,8 @@ import java.util.UUID;
 public class ScreeningWriter {
 
     private static final String INSERT = "INSERT INTO screening (id, student_ref, board_id, school_id, grade, age_years,"
-            + " instrument_key, instrument_version, administered_on, answers, result, flagged, suggested_tier, batch_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)"
+            + " instrument_key, instrument_version, administered_on, answers, result, flagged, suggested_tier, batch_id, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)"
             + " ON CONFLICT (student_ref, instrument_key, instrument_version, administered_on) DO NOTHING";
 
     private final AgroalDataSource dataSource;
@@ -41,9 +41,12 @@ public class ScreeningWriter {
         this.json = json;
     }
 
-    /** @return for each screening, in order, whether it was stored (false: a duplicate) */
+    /**
+     * @param createdAt stored as given (PostgreSQL keeps microseconds), so a caller can answer with it
+     * @return for each screening, in order, whether it was stored (false: a duplicate)
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean[] insert(List<ScoredScreening> screenings, UUID batchId) {
+    public boolean[] insert(List<ScoredScreening> screenings, UUID batchId, java.time.Instant createdAt) {
         boolean[] stored = new boolean[screenings.size()];
         if (screenings.isEmpty()) {
             return stored;
@@ -65,6 +68,7 @@ public class ScreeningWriter {
                 insert.setBoolean(12, s.score().flagged());
                 insert.setInt(13, s.score().suggestedTier());
                 insert.setObject(14, batchId);
+                insert.setObject(15, java.time.OffsetDateTime.ofInstant(createdAt, java.time.ZoneOffset.UTC));
                 insert.addBatch();
             }
             int[] counts = insert.executeBatch();
