@@ -1,10 +1,15 @@
 package org.bridgeway.events;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A data-sharing agreement between a partner organization and a school board changed. */
+/**
+ * A data-sharing agreement between a partner organization and a school board was created or changed.
+ * {@code scopes} are {@code screening-summary | identity | contact}; {@code status} is
+ * {@code draft | active | suspended | ended}; {@code validTo} is inclusive, null for open-ended.
+ */
 public record AgreementChanged(
         UUID agreementId,
         UUID organizationId,
@@ -12,5 +17,7 @@ public record AgreementChanged(
         List<String> scopes,
         LocalDate validFrom,
         LocalDate validTo,
-        String status) {
+        String status,
+        long version,
+        Instant updatedAt) {
 }

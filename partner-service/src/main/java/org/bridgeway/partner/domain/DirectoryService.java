@@ -66,8 +66,8 @@ public class DirectoryService {
         service.updatedAt = Instant.now();
         service.persist();
         outbox.add(service.id.toString(), service.id.toString(), new ServiceUpserted(service.id, service.organizationId,
-                service.name, service.needs, service.minAge, service.maxAge, service.minGrade, service.maxGrade,
-                service.languages, service.serviceAreas, service.status));
+                null, service.name, service.needs, service.minAge, service.maxAge, service.minGrade, service.maxGrade,
+                service.languages, service.serviceAreas, service.status, null, null, null, 1, service.updatedAt));
         return view(service);
     }
 
