@@ -12,7 +12,7 @@ import java.nio.file.Path;
 
 /**
  * One real PostgreSQL and one real Kafka broker per test JVM, started on first use on free ports and
- * stopped when the JVM exits. This class must be loaded parent-first (see each service's
+ * stopped when the JVM exits. This class must be loaded parent-first (see the parent pom's surefire
  * {@code quarkus.class-loading.parent-first-artifacts}) so every test class sees the same instances.
  */
 public final class TestInfra {

@@ -13,8 +13,8 @@ import io.vertx.ext.web.client.WebClientOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.bridgeway.gateway.config.GatewayConfig;
-import org.bridgeway.gateway.routing.GatewayProblems;
 import org.bridgeway.gateway.routing.Route;
+import org.bridgeway.platform.problem.Problems;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +73,7 @@ public class MergedOpenApi {
                 }
             }
             if (!missing.isEmpty()) {
-                GatewayProblems.send(ctx, 503, "Service Unavailable", "No OpenAPI document yet from " + missing + ".");
+                Problems.send(ctx, 503, "No OpenAPI document yet from " + missing + ".");
                 return;
             }
             try {
@@ -85,7 +85,7 @@ public class MergedOpenApi {
                         .end(asJson ? json.writerWithDefaultPrettyPrinter().writeValueAsString(merged) : yaml.writeValueAsString(merged));
             } catch (Exception e) {
                 Log.errorf(e, "merging OpenAPI documents failed");
-                GatewayProblems.send(ctx, 500, "Internal Server Error", "The merged OpenAPI document could not be built: " + e.getMessage());
+                Problems.send(ctx, 500, "The merged OpenAPI document could not be built: " + e.getMessage());
             }
         });
     }

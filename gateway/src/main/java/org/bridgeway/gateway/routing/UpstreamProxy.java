@@ -12,6 +12,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bridgeway.gateway.config.GatewayConfig;
+import org.bridgeway.platform.problem.Problems;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -50,13 +51,13 @@ public class UpstreamProxy {
         HttpServerRequest in = ctx.request();
         Route route = Route.of(in.path()).orElse(null);
         if (route == null) {
-            GatewayProblems.send(ctx, 404, "Not Found", "No service serves this path.");
+            Problems.send(ctx, 404, "No service serves this path.");
             return;
         }
         CircuitBreaker breaker = breakers.get(route);
         if (!breaker.allow()) {
             ctx.response().putHeader("Retry-After", Long.toString(breaker.retryAfterSeconds()));
-            GatewayProblems.send(ctx, 503, "Service Unavailable", route.service() + " is failing; the gateway is giving it time to recover.");
+            Problems.send(ctx, 503, route.service() + " is failing; the gateway is giving it time to recover.");
             return;
         }
         GatewayConfig.Upstream upstream = route.upstream(config);
@@ -85,6 +86,9 @@ public class UpstreamProxy {
                 out.setChunked(true);
             }
             out.response().onComplete(answered -> {
+                if (ctx.response().ended()) {
+                    return; // the gateway already answered (a streamed body over the limit)
+                }
                 if (answered.failed()) {
                     breaker.onFailure();
                     unavailable(ctx, route, answered.cause());
@@ -92,8 +96,40 @@ public class UpstreamProxy {
                 }
                 relay(ctx, answered.result(), breaker);
             });
-            in.pipeTo(out).onFailure(e -> out.reset());
+            sendBody(ctx, out);
         });
+    }
+
+    /**
+     * A body of declared length was checked against the limit already; a streamed one is counted as
+     * it passes, and the first byte over the limit ends it with a 413 problem+json.
+     */
+    private static void sendBody(RoutingContext ctx, HttpClientRequest out) {
+        HttpServerRequest in = ctx.request();
+        Long limit = ctx.get(EdgeHandlers.BODY_LIMIT);
+        if (limit == null || in.getHeader("Content-Length") != null) {
+            in.pipeTo(out).onFailure(e -> out.reset());
+            return;
+        }
+        long[] received = {0};
+        in.exceptionHandler(e -> out.reset());
+        in.endHandler(done -> out.end());
+        in.handler(chunk -> {
+            received[0] += chunk.length();
+            if (received[0] > limit) {
+                in.handler(null);
+                in.endHandler(null);
+                out.reset();
+                GatewayProblems.tooLarge(ctx, limit);
+                return;
+            }
+            out.write(chunk);
+            if (out.writeQueueFull()) {
+                in.pause();
+                out.drainHandler(drained -> in.resume());
+            }
+        });
+        in.resume();
     }
 
     private void relay(RoutingContext ctx, HttpClientResponse upstream, CircuitBreaker breaker) {
@@ -115,10 +151,10 @@ public class UpstreamProxy {
 
     private static void unavailable(RoutingContext ctx, Route route, Throwable cause) {
         if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
-            GatewayProblems.send(ctx, 504, "Gateway Timeout", route.service() + " did not answer in time.");
+            Problems.send(ctx, 504, route.service() + " did not answer in time.");
         } else {
             Log.debugf("%s unavailable: %s", route.service(), cause.toString());
-            GatewayProblems.send(ctx, 503, "Service Unavailable", route.service() + " is unavailable; try again shortly.");
+            Problems.send(ctx, 503, route.service() + " is unavailable; try again shortly.");
         }
     }
 

@@ -8,10 +8,10 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -27,7 +27,7 @@ import java.sql.Statement;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -49,7 +49,7 @@ public class OutboxRelay {
             + " FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
 
     private final AgroalDataSource dataSource;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final int batchSize;
     private final Counter published;
     private final AtomicLong pending = new AtomicLong();
@@ -57,10 +57,10 @@ public class OutboxRelay {
     private volatile KafkaProducer<String, String> producer;
 
     OutboxRelay(AgroalDataSource dataSource, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "bridgeway.outbox.batch-size", defaultValue = "500") int batchSize) {
         this.dataSource = dataSource;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.batchSize = batchSize;
         this.published = Counter.builder("bridgeway.outbox.published").description("events published from the outbox")
                 .register(registry);
@@ -196,16 +196,7 @@ public class OutboxRelay {
 
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
-            props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+            producer = new KafkaProducer<>(RelayProducerSettings.of(kafkaConfig), new StringSerializer(), new StringSerializer());
         }
         return producer;
     }

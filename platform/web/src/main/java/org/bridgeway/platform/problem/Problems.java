@@ -16,8 +16,15 @@ public final class Problems {
         return response(Problem.of(status, title(status), detail));
     }
 
-    /** For Vert.x routes that answer before JAX-RS is reached (unknown paths, body limits). */
+    /**
+     * For Vert.x routes that answer without JAX-RS (unknown paths, body limits, the gateway's edge). Once a
+     * response has started there is no way to tell the client in a body, so the connection is reset instead.
+     */
     public static void send(io.vertx.ext.web.RoutingContext ctx, int status, String detail) {
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
         ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .end(new io.vertx.core.json.JsonObject()
