@@ -1,6 +1,7 @@
 package org.bridgeway.testing;
 
 import org.bridgeway.devstack.DemoTokens;
+import org.bridgeway.devstack.JvmWide;
 import org.bridgeway.devstack.KafkaBroker;
 import org.bridgeway.devstack.PostgresServer;
 import org.bridgeway.devstack.TempDirs;
@@ -12,50 +13,24 @@ import java.nio.file.Path;
 
 /**
  * One real PostgreSQL and one real Kafka broker per test JVM, started on first use on free ports and
- * stopped when the JVM exits. This class must be loaded parent-first (see the parent pom's surefire
- * {@code quarkus.class-loading.parent-first-artifacts}) so every test class sees the same instances.
+ * stopped when the JVM exits. The instances live in {@link JvmWide}, so every test class and every Quarkus
+ * restart sees the same ones, whichever class loader loaded this class.
  */
 public final class TestInfra {
-
-    private static PostgresServer postgres;
-    private static KafkaBroker kafka;
-    private static Path kafkaHome;
-    private static DemoTokens tokens;
-    private static boolean hooked;
 
     private TestInfra() {
     }
 
-    public static synchronized PostgresServer postgres() {
-        if (postgres == null) {
-            try {
-                postgres = PostgresServer.start(null, 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start PostgreSQL", e);
-            }
-            hookShutdown();
-        }
-        return postgres;
+    public static PostgresServer postgres() {
+        return JvmWide.instance("bridgeway.test.postgres", PostgresServer.class, TestInfra::startPostgres);
     }
 
-    public static synchronized KafkaBroker kafka() {
-        if (kafka == null) {
-            try {
-                kafkaHome = Files.createTempDirectory("bridgeway-kafka-");
-                kafka = KafkaBroker.start(kafkaHome, 0, "384m");
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start Kafka", e);
-            }
-            hookShutdown();
-        }
-        return kafka;
+    public static KafkaBroker kafka() {
+        return JvmWide.instance("bridgeway.test.kafka", KafkaBroker.class, TestInfra::startKafka);
     }
 
-    public static synchronized DemoTokens tokens() {
-        if (tokens == null) {
-            tokens = DemoTokens.generate();
-        }
-        return tokens;
+    public static DemoTokens tokens() {
+        return JvmWide.instance("bridgeway.test.tokens", DemoTokens.class, DemoTokens::generate);
     }
 
     /** A signed bearer token for {@code subject}; chain roles and scope claims, then {@code sign()}. */
@@ -63,26 +38,37 @@ public final class TestInfra {
         return tokens().token(subject);
     }
 
-    private static void hookShutdown() {
-        if (hooked) {
-            return;
-        }
-        hooked = true;
-        Runtime.getRuntime().addShutdownHook(new Thread(TestInfra::stopAll, "test-infra-stop"));
-    }
-
-    private static synchronized void stopAll() {
-        if (kafka != null) {
-            kafka.stop();
-            TempDirs.deleteQuietly(kafkaHome);
-        }
-        if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                System.err.println("stopping PostgreSQL: " + e.getMessage());
-            }
+    private static PostgresServer startPostgres() {
+        try {
+            PostgresServer postgres = PostgresServer.start(null, 0);
+            stopAtExit("postgres", () -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    System.err.println("stopping PostgreSQL: " + e.getMessage());
+                }
+            });
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start PostgreSQL", e);
         }
     }
 
+    private static KafkaBroker startKafka() {
+        try {
+            Path home = Files.createTempDirectory("bridgeway-kafka-");
+            KafkaBroker kafka = KafkaBroker.start(home, 0, "384m");
+            stopAtExit("kafka", () -> {
+                kafka.stop();
+                TempDirs.deleteQuietly(home);
+            });
+            return kafka;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Kafka", e);
+        }
+    }
+
+    private static void stopAtExit(String what, Runnable stop) {
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "test-infra-stop-" + what));
+    }
 }

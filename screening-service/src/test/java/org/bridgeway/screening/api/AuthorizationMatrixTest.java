@@ -6,9 +6,10 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bridgeway.events.CloudEvents;
+import org.bridgeway.events.Topics;
 import org.bridgeway.screening.Db;
-import org.bridgeway.screening.Events;
 import org.bridgeway.screening.Fixtures.Student;
+import org.bridgeway.testing.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -316,22 +317,22 @@ class AuthorizationMatrixTest {
         consent(board, ref, "withdrawn");
         as(coordinator).body(request).post(disclose, board, ref).then().statusCode(403);
 
-        List<ConsumerRecord<String, String>> changes = Events.awaitRecords(Events.SCREENING_TOPIC,
-                r -> ref.equals(r.key()) && "org.bridgeway.screening.ConsentChanged.v1".equals(Events.header(r, CloudEvents.HEADER_TYPE))
-                        && Events.data(r).path("status").asText().equals("withdrawn"));
-        List<ConsumerRecord<String, String>> all = Events.readToEnd(Events.SCREENING_TOPIC).stream()
+        List<ConsumerRecord<String, String>> changes = TestKafka.awaitRecords(Topics.SCREENING,
+                r -> ref.equals(r.key()) && "org.bridgeway.screening.ConsentChanged.v1".equals(TestKafka.header(r, CloudEvents.HEADER_TYPE))
+                        && TestKafka.data(r).path("status").asText().equals("withdrawn"));
+        List<ConsumerRecord<String, String>> all = TestKafka.readToEnd(Topics.SCREENING).stream()
                 .filter(r -> ref.equals(r.key())).toList();
         assertFalse(changes.isEmpty());
         assertEquals(List.of("refused", "granted", "withdrawn"),
-                all.stream().map(r -> Events.data(r).path("status").asText()).toList());
+                all.stream().map(r -> TestKafka.data(r).path("status").asText()).toList());
         for (ConsumerRecord<String, String> record : all) {
-            assertEquals("org.bridgeway.screening.ConsentChanged.v1", Events.header(record, CloudEvents.HEADER_TYPE));
-            JsonNode data = Events.data(record);
+            assertEquals("org.bridgeway.screening.ConsentChanged.v1", TestKafka.header(record, CloudEvents.HEADER_TYPE));
+            JsonNode data = TestKafka.data(record);
             assertEquals(ref, data.path("studentRef").asText());
             assertEquals(board, data.path("boardId").asText());
-            assertTrue(Events.fieldNames(data).stream().noneMatch(List.of("givenName", "familyName", "dateOfBirth",
+            assertTrue(TestKafka.fieldNames(data).stream().noneMatch(List.of("givenName", "familyName", "dateOfBirth",
                     "sisStudentId")::contains), record.value());
-            String everything = record.value() + Events.headersText(record);
+            String everything = record.value() + TestKafka.headersText(record);
             for (String identity : List.of(student.givenName(), student.familyName(), student.sisStudentId(), student.dateOfBirth())) {
                 assertFalse(everything.contains(identity), everything);
             }

@@ -7,8 +7,9 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bridgeway.events.CloudEvents;
-import org.bridgeway.screening.Events;
+import org.bridgeway.events.Topics;
 import org.bridgeway.screening.Fixtures.Student;
+import org.bridgeway.testing.TestKafka;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -83,15 +84,15 @@ class ReviewAndReportsTest {
         review(staffA, calm, Map.of("decision", "confirm", "tier", 1, "knownToStaff", false)).then().statusCode(409);
         as(coordinator(board)).get(BASE + "/screenings/{id}", calm).then().statusCode(200).body("review", nullValue());
 
-        Events.awaitRecords(Events.SCREENING_TOPIC, r ->
-                "org.bridgeway.screening.ScreeningReviewed.v1".equals(Events.header(r, CloudEvents.HEADER_TYPE))
-                        && dismissed.equals(Events.header(r, CloudEvents.HEADER_SUBJECT)));
-        List<ConsumerRecord<String, String>> reviewed = Events.withSubjects(Events.SCREENING_TOPIC, Set.of(confirmed, dismissed)).stream()
-                .filter(r -> "org.bridgeway.screening.ScreeningReviewed.v1".equals(Events.header(r, CloudEvents.HEADER_TYPE)))
+        TestKafka.awaitRecords(Topics.SCREENING, r ->
+                "org.bridgeway.screening.ScreeningReviewed.v1".equals(TestKafka.header(r, CloudEvents.HEADER_TYPE))
+                        && dismissed.equals(TestKafka.header(r, CloudEvents.HEADER_SUBJECT)));
+        List<ConsumerRecord<String, String>> reviewed = TestKafka.withSubjects(Topics.SCREENING, Set.of(confirmed, dismissed)).stream()
+                .filter(r -> "org.bridgeway.screening.ScreeningReviewed.v1".equals(TestKafka.header(r, CloudEvents.HEADER_TYPE)))
                 .toList();
-        assertEquals(Map.of(confirmed, 1L, dismissed, 1L), Events.countBySubject(reviewed));
+        assertEquals(Map.of(confirmed, 1L, dismissed, 1L), TestKafka.countBySubject(reviewed));
         for (ConsumerRecord<String, String> record : reviewed) {
-            JsonNode data = Events.data(record);
+            JsonNode data = TestKafka.data(record);
             boolean isConfirmed = confirmed.equals(data.path("screeningId").asText());
             assertEquals(isConfirmed ? students.get(0).studentRef() : students.get(1).studentRef(), record.key());
             assertEquals(record.key(), data.path("studentRef").asText());
@@ -99,7 +100,7 @@ class ReviewAndReportsTest {
             assertEquals(isConfirmed ? "3" : "null", data.path("tier").toString());
             assertEquals(!isConfirmed, data.path("knownToStaff").asBoolean());
             assertEquals(SCHOOL_A, data.path("schoolId").asText());
-            assertFalse(Events.fieldNames(data).contains("notes"), "review notes stay in the service: " + record.value());
+            assertFalse(TestKafka.fieldNames(data).contains("notes"), "review notes stay in the service: " + record.value());
             assertFalse(record.value().contains(students.get(0).givenName()));
         }
         as(admin()).queryParam("studentRef", students.get(0).studentRef()).get(BASE + "/audit").then().statusCode(200)

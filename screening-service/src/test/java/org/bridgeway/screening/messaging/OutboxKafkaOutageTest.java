@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bridgeway.events.CloudEvents;
+import org.bridgeway.events.Topics;
 import org.bridgeway.screening.Db;
-import org.bridgeway.screening.Events;
 import org.bridgeway.screening.Fixtures.Student;
 import org.bridgeway.testing.TestInfra;
+import org.bridgeway.testing.TestKafka;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -69,34 +70,34 @@ class OutboxKafkaOutageTest {
                 Db.number("SELECT count(*) FROM outbox_event WHERE published_at IS NOT NULL AND subject = ANY (?)",
                         Db.array(flagged)) == FLAGGED);
 
-        List<ConsumerRecord<String, String>> all = Events.readToEnd(Events.SCREENING_TOPIC);
+        List<ConsumerRecord<String, String>> all = TestKafka.readToEnd(Topics.SCREENING);
         List<ConsumerRecord<String, String>> ours = new ArrayList<>();
         for (ConsumerRecord<String, String> record : all) {
-            String subject = Events.header(record, CloudEvents.HEADER_SUBJECT);
+            String subject = TestKafka.header(record, CloudEvents.HEADER_SUBJECT);
             if (flagged.contains(subject) || calm.contains(subject)) {
                 ours.add(record);
             }
         }
-        Map<String, Long> perScreening = Events.countBySubject(ours);
+        Map<String, Long> perScreening = TestKafka.countBySubject(ours);
         assertEquals(flagged, perScreening.keySet(), "one event per flagged screening, none for calm ones");
         perScreening.forEach((id, count) -> assertEquals(1L, count, "events for screening " + id));
 
         for (ConsumerRecord<String, String> record : ours) {
-            assertEquals(FLAGGED_TYPE, Events.header(record, CloudEvents.HEADER_TYPE));
-            assertEquals("1.0", Events.header(record, CloudEvents.HEADER_SPEC_VERSION));
-            assertEquals("/bridgeway/screening-service", Events.header(record, CloudEvents.HEADER_SOURCE));
-            assertNotNull(Events.header(record, CloudEvents.HEADER_ID));
-            assertNotNull(Events.header(record, CloudEvents.HEADER_TIME));
-            JsonNode data = Events.data(record);
-            assertEquals(Events.header(record, CloudEvents.HEADER_SUBJECT), data.path("screeningId").asText());
+            assertEquals(FLAGGED_TYPE, TestKafka.header(record, CloudEvents.HEADER_TYPE));
+            assertEquals("1.0", TestKafka.header(record, CloudEvents.HEADER_SPEC_VERSION));
+            assertEquals("/bridgeway/screening-service", TestKafka.header(record, CloudEvents.HEADER_SOURCE));
+            assertNotNull(TestKafka.header(record, CloudEvents.HEADER_ID));
+            assertNotNull(TestKafka.header(record, CloudEvents.HEADER_TIME));
+            JsonNode data = TestKafka.data(record);
+            assertEquals(TestKafka.header(record, CloudEvents.HEADER_SUBJECT), data.path("screeningId").asText());
             assertEquals(refOfFlagged.get(data.path("screeningId").asText()), record.key(), "the record key is the studentRef");
             assertEquals(record.key(), data.path("studentRef").asText());
             assertEquals(board, data.path("boardId").asText());
-            Set<String> fields = Events.fieldNames(data);
+            Set<String> fields = TestKafka.fieldNames(data);
             for (String forbidden : List.of("givenName", "familyName", "dateOfBirth", "sisStudentId", "answers")) {
                 assertFalse(fields.contains(forbidden), forbidden + " in " + record.value());
             }
-            String everything = record.value() + "\n" + Events.headersText(record) + "\n" + record.key();
+            String everything = record.value() + "\n" + TestKafka.headersText(record) + "\n" + record.key();
             for (Student student : students) {
                 for (String identity : List.of(student.givenName(), student.familyName(), student.sisStudentId(),
                         student.dateOfBirth())) {
@@ -104,6 +105,6 @@ class OutboxKafkaOutageTest {
                 }
             }
         }
-        assertTrue(Events.fieldNames(Events.data(ours.get(0))).containsAll(Set.of("domainBands", "needs", "suggestedTier")));
+        assertTrue(TestKafka.fieldNames(TestKafka.data(ours.get(0))).containsAll(Set.of("domainBands", "needs", "suggestedTier")));
     }
 }

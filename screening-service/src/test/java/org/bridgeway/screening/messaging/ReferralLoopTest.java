@@ -6,8 +6,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bridgeway.events.CaseClosed;
 import org.bridgeway.events.CloudEvents;
 import org.bridgeway.events.ReferralStatusChanged;
+import org.bridgeway.events.Topics;
 import org.bridgeway.screening.Db;
-import org.bridgeway.screening.Events;
 import org.bridgeway.screening.Fixtures.Student;
 import org.bridgeway.testing.TestKafka;
 import org.junit.jupiter.api.Test;
@@ -48,13 +48,13 @@ class ReferralLoopTest {
         Instant requestedAt = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
         Instant acceptedAt = requestedAt.plus(26, ChronoUnit.HOURS);
 
-        String requested = Events.publishReferralEvent(Events.newId(), referral.key(), referral.status("requested", requestedAt));
+        String requested = TestKafka.publishEvent(TestKafka.newEventId(), referral.key(), referral.status("requested", requestedAt));
         awaitScreening(board, screening, s -> "requested".equals(s.getString("referral.status")));
         JsonPath afterRequest = screening(board, screening);
         assertEquals(requestedAt, Instant.parse(afterRequest.getString("referral.referredAt")));
         assertNull(afterRequest.get("referral.acceptedAt"));
 
-        Events.publishReferralEvent(Events.newId(), referral.key(), referral.status("accepted", acceptedAt));
+        TestKafka.publishEvent(TestKafka.newEventId(), referral.key(), referral.status("accepted", acceptedAt));
         awaitScreening(board, screening, s -> "accepted".equals(s.getString("referral.status")));
         JsonPath accepted = screening(board, screening);
         assertEquals(acceptedAt, Instant.parse(accepted.getString("referral.acceptedAt")));
@@ -63,11 +63,11 @@ class ReferralLoopTest {
 
         // Redeliveries of the 'requested' event: the original, and one whose payload would win if it were applied
         // (a later timestamp). Both carry the id already processed, so neither changes anything.
-        Events.publishReferralEvent(requested, referral.key(), referral.status("requested", requestedAt));
-        Events.publishReferralEvent(requested, referral.key(), referral.status("requested", acceptedAt.plus(1, ChronoUnit.HOURS)));
+        TestKafka.publishEvent(requested, referral.key(), referral.status("requested", requestedAt));
+        TestKafka.publishEvent(requested, referral.key(), referral.status("requested", acceptedAt.plus(1, ChronoUnit.HOURS)));
         // A later event on the same key (same partition, consumed in order) tells us the duplicates were consumed.
         Referral markerReferral = new Referral(board, student.studentRef(), UUID.fromString(marker));
-        Events.publishReferralEvent(Events.newId(), referral.key(), markerReferral.status("requested", acceptedAt));
+        TestKafka.publishEvent(TestKafka.newEventId(), referral.key(), markerReferral.status("requested", acceptedAt));
         awaitScreening(board, marker, s -> "requested".equals(s.getString("referral.status")));
 
         JsonPath after = screening(board, screening);
@@ -84,13 +84,13 @@ class ReferralLoopTest {
         Referral referral = new Referral(board, student.studentRef(), UUID.fromString(screening));
         Instant t = Instant.now().minus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
 
-        Events.publishReferralEvent(Events.newId(), referral.key(), referral.status("requested", t));
-        Events.publishReferralEvent(Events.newId(), referral.key(), referral.status("accepted", t.plus(1, ChronoUnit.DAYS)));
-        Events.publishReferralEvent(Events.newId(), referral.key(), referral.status("completed", t.plus(3, ChronoUnit.DAYS)));
+        TestKafka.publishEvent(TestKafka.newEventId(), referral.key(), referral.status("requested", t));
+        TestKafka.publishEvent(TestKafka.newEventId(), referral.key(), referral.status("accepted", t.plus(1, ChronoUnit.DAYS)));
+        TestKafka.publishEvent(TestKafka.newEventId(), referral.key(), referral.status("completed", t.plus(3, ChronoUnit.DAYS)));
         awaitScreening(board, screening, s -> "completed".equals(s.getString("referral.status")));
         assertEquals(t.plus(3, ChronoUnit.DAYS), Instant.parse(screening(board, screening).getString("referral.completedAt")));
 
-        Events.publishReferralEvent(Events.newId(), referral.key(), new CaseClosed(referral.caseId(), UUID.fromString(screening),
+        TestKafka.publishEvent(TestKafka.newEventId(), referral.key(), new CaseClosed(referral.caseId(), UUID.fromString(screening),
                 student.studentRef(), board, "housed", t.plus(4, ChronoUnit.DAYS)));
         awaitScreening(board, screening, s -> "closed:housed".equals(s.getString("referral.status")));
     }
@@ -103,23 +103,23 @@ class ReferralLoopTest {
         String poisonKey = "poison-" + tag();
 
         // not a CloudEvent at all (no ce_id, no ce_type)
-        TestKafka.publish(Events.REFERRAL_TOPIC, poisonKey, "{\"hello\": \"" + poisonKey + "\"}", Map.of());
+        TestKafka.publish(Topics.REFERRAL, poisonKey, "{\"hello\": \"" + poisonKey + "\"}", Map.of());
         // a CloudEvent whose data does not match its type
-        TestKafka.publish(Events.REFERRAL_TOPIC, poisonKey, "this is not json " + poisonKey, Map.of(
-                CloudEvents.HEADER_SPEC_VERSION, "1.0", CloudEvents.HEADER_ID, Events.newId(),
+        TestKafka.publish(Topics.REFERRAL, poisonKey, "this is not json " + poisonKey, Map.of(
+                CloudEvents.HEADER_SPEC_VERSION, "1.0", CloudEvents.HEADER_ID, TestKafka.newEventId(),
                 CloudEvents.HEADER_SOURCE, "/bridgeway/referral-service",
                 CloudEvents.HEADER_TYPE, "org.bridgeway.referral.ReferralStatusChanged.v1"));
 
         Predicate<ConsumerRecord<String, String>> ours = r -> r.value() != null && r.value().contains(poisonKey);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                Events.readToEnd(Events.REFERRAL_DLQ).stream().filter(ours).count() == 2);
-        List<ConsumerRecord<String, String>> dead = Events.readToEnd(Events.REFERRAL_DLQ).stream().filter(ours).toList();
+                TestKafka.readToEnd(Topics.deadLetter(Topics.REFERRAL)).stream().filter(ours).count() == 2);
+        List<ConsumerRecord<String, String>> dead = TestKafka.readToEnd(Topics.deadLetter(Topics.REFERRAL)).stream().filter(ours).toList();
         dead.forEach(r -> assertEquals(poisonKey, r.key()));
-        dead.forEach(r -> assertNotNull(Events.header(r, "dead-letter-reason"), Events.headersText(r)));
+        dead.forEach(r -> assertNotNull(TestKafka.header(r, "dead-letter-reason"), TestKafka.headersText(r)));
 
         // the consumer was not stopped by them
         Referral referral = new Referral(board, student.studentRef(), UUID.fromString(screening));
-        Events.publishReferralEvent(Events.newId(), referral.key(), referral.status("requested", Instant.now()));
+        TestKafka.publishEvent(TestKafka.newEventId(), referral.key(), referral.status("requested", Instant.now()));
         awaitScreening(board, screening, s -> "requested".equals(s.getString("referral.status")));
         assertFalse(dead.isEmpty());
     }

@@ -1,0 +1,4 @@
+package org.bridgeway.archfixture.bad.api;
+
+public record ThingDto(String status) {
+}

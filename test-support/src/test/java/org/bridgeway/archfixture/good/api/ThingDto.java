@@ -1,0 +1,4 @@
+package org.bridgeway.archfixture.good.api;
+
+public record ThingDto(String status) {
+}

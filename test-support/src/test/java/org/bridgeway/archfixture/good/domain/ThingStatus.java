@@ -1,0 +1,3 @@
+package org.bridgeway.archfixture.good.domain;
+
+public enum ThingStatus { OPEN, CLOSED }

@@ -1,0 +1,4 @@
+package org.bridgeway.archfixture.other;
+
+public class OtherServiceType {
+}
