@@ -27,7 +27,7 @@ public final class DemoSeed {
 
     public static final String BOARD = "demo-board";
     public static final String SCHOOL = "demo-school-1";
-    public static final String PARTNER_ORG = "demo-youth-services";
+    public static final String PARTNER_ORG = DirectorySeed.DEMO_YOUTH_SERVICES;
     private static final int STUDENTS = 150;
 
     private final String gateway;
@@ -61,7 +61,7 @@ public final class DemoSeed {
         Devstack.log("seeding the demo");
         List<String> refs = roster();
         consents(refs);
-        partners();
+        new DirectorySeed(this::call).seed();
         long flagged = cohort(refs);
         awaitCases(flagged);
         JsonNode summary = call("GET", "/api/v1/screening/boards/" + BOARD + "/summary", "analyst", null, 200);
@@ -100,33 +100,6 @@ public final class DemoSeed {
                 ObjectNode consent = json.createObjectNode().put("status", "granted").put("givenBy", "guardian");
                 consent.putArray("scope").add("screening").add("referral").add("identity");
                 call("PUT", path, "sis", consent, 200);
-            }
-        }
-    }
-
-    private void partners() throws IOException, InterruptedException {
-        if (call("GET", "/api/v1/partners/services?size=1", "admin", null, 200).path("totalItems").asLong() > 0) {
-            return;
-        }
-        String[][] agencies = {
-                {"Demo Youth Services", "Family mediation|family-support,housing;Youth housing outreach|housing"},
-                {"Demo Community Health", "Youth counselling|mental-health;Peer support group|mental-health,mentoring"},
-                {"Demo Food Network", "School breakfast and food hampers|food-security"}};
-        for (String[] agency : agencies) {
-            JsonNode org = call("POST", "/api/v1/partners/organizations", "admin",
-                    json.createObjectNode().put("name", agency[0]), 201);
-            for (String offer : agency[1].split(";")) {
-                String[] parts = offer.split("\\|");
-                ObjectNode service = json.createObjectNode()
-                        .put("organizationId", org.path("id").asText()).put("name", parts[0])
-                        .put("minAge", 11).put("maxAge", 19).put("status", "active");
-                ArrayNode needs = service.putArray("needs");
-                for (String need : parts[1].split(",")) {
-                    needs.add(need);
-                }
-                service.putArray("languages").add("en").add("fr");
-                service.putArray("serviceAreas").add(SCHOOL).add("demo-school-2");
-                call("POST", "/api/v1/partners/services", "admin", service, 201);
             }
         }
     }
