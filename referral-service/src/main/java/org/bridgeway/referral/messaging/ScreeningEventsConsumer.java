@@ -2,37 +2,61 @@ package org.bridgeway.referral.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bridgeway.events.EventType;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.bridgeway.events.ConsentChanged;
 import org.bridgeway.events.ScreeningFlagged;
-import org.bridgeway.platform.inbox.Inbox;
-import org.bridgeway.referral.domain.CaseService;
+import org.bridgeway.events.ScreeningReviewed;
+import org.bridgeway.referral.domain.CaseIntake;
+import org.bridgeway.referral.domain.ReadModels;
+import org.bridgeway.referral.messaging.ResilientConsumer.Decoded;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Opens a case per ScreeningFlagged. The event id is recorded in the same transaction as the case,
- * so a redelivery after a crash or restart is recognised; unreadable records go to the DLQ.
+ * screening.events, a poll at a time: runs of ScreeningFlagged open their cases with one insert;
+ * reviews and consent changes apply in order between them.
  */
 @ApplicationScoped
 public class ScreeningEventsConsumer {
 
     static final String CONSUMER = "referral-service/screening-events";
 
-    private final Inbox inbox;
-    private final CaseService cases;
+    private final ResilientConsumer consumer;
+    private final CaseIntake intake;
+    private final ReadModels readModels;
 
-    ScreeningEventsConsumer(Inbox inbox, CaseService cases) {
-        this.inbox = inbox;
-        this.cases = cases;
+    ScreeningEventsConsumer(ResilientConsumer consumer, CaseIntake intake, ReadModels readModels) {
+        this.consumer = consumer;
+        this.intake = intake;
+        this.readModels = readModels;
     }
 
     @Incoming("screening-events")
     @Blocking
-    @Transactional
-    public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.firstDelivery(CONSUMER, record)
-                .filter(event -> event.knownType().orElse(null) == EventType.SCREENING_FLAGGED)
-                .ifPresent(event -> cases.open(event.payload(ScreeningFlagged.class)));
+    public void onEvents(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> list = new ArrayList<>(records.count());
+        records.forEach(list::add);
+        consumer.consume(CONSUMER, list, EventPayloads::decode, this::apply);
+    }
+
+    private void apply(List<Decoded> events) {
+        List<ScreeningFlagged> flagged = new ArrayList<>();
+        for (Decoded event : events) {
+            if (event.payload() instanceof ScreeningFlagged f) {
+                flagged.add(f);
+                continue;
+            }
+            intake.open(flagged);
+            flagged.clear();
+            if (event.payload() instanceof ScreeningReviewed review) {
+                intake.reviewed(review);
+            } else if (event.payload() instanceof ConsentChanged consent) {
+                readModels.consent(consent);
+            }
+        }
+        intake.open(flagged);
     }
 }

@@ -32,12 +32,27 @@ public class ReferralCase extends PanacheEntityBase {
     public Integer ageYears;
     @Column(name = "suggested_tier")
     public int suggestedTier;
+    public Integer tier;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> needs;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "domain_bands")
     public Map<String, String> domainBands;
     public String status;
+    @Column(name = "needs_attention")
+    public boolean needsAttention;
+    public String language;
+    @Column(name = "closure_outcome")
+    public String closureOutcome;
     @Column(name = "opened_at")
     public Instant openedAt;
+    @Column(name = "validated_at")
+    public Instant validatedAt;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    /** The tier the case is worked at: the reviewed one, else the instrument's suggestion. */
+    public int effectiveTier() {
+        return tier != null ? tier : suggestedTier;
+    }
 }

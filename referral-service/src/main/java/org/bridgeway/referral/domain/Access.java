@@ -1,0 +1,71 @@
+package org.bridgeway.referral.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bridgeway.platform.problem.ApiException;
+import org.bridgeway.platform.security.Caller;
+import org.bridgeway.platform.security.Roles;
+import org.bridgeway.referral.domain.lifecycle.Side;
+import org.bridgeway.referral.store.Referral;
+import org.bridgeway.referral.store.ReferralCase;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one scope helper of referral-service. The requester side is the board's coordinators (and
+ * admins) and the school staff of the student's school; the performer side is the partner
+ * organization a referral is addressed to. Whatever a caller may not reach is answered as absent (404),
+ * so another organization's referrals are not even confirmed to exist.
+ */
+@ApplicationScoped
+public class Access {
+
+    /** Coordinators and admins act on the whole board. */
+    public void requireBoardWide(Caller caller, String boardId) {
+        caller.requireBoard(boardId);
+        if (!caller.is(Roles.COORDINATOR) && !caller.is(Roles.ADMIN)) {
+            throw ApiException.forbidden("Only a coordinator of board " + boardId + " may do this.");
+        }
+    }
+
+    /** Board-wide roles see the board's cases; school staff only their schools' cases. */
+    public ReferralCase reachableCase(Caller caller, String boardId, ReferralCase found) {
+        caller.requireBoard(boardId);
+        if (found == null || !found.boardId.equals(boardId) || !requester(caller, found.boardId, found.schoolId)) {
+            throw ApiException.notFound("No case " + (found == null ? "" : found.id) + " here.");
+        }
+        return found;
+    }
+
+    /** The side the caller takes on this referral, or 404 when it may not see it at all. */
+    public Side sideOn(Caller caller, Referral referral, UUID referralId) {
+        return side(caller, referral).orElseThrow(() -> ApiException.notFound("No referral " + referralId + "."));
+    }
+
+    public Optional<Side> side(Caller caller, Referral referral) {
+        if (referral == null) {
+            return Optional.empty();
+        }
+        if (caller.is(Roles.PARTNER)) {
+            String org = caller.organization();
+            return org != null && org.equals(referral.organizationId.toString()) ? Optional.of(Side.PERFORMER) : Optional.empty();
+        }
+        return requester(caller, referral.boardId, referral.schoolId) ? Optional.of(Side.REQUESTER) : Optional.empty();
+    }
+
+    /** The partner organization in the caller's token. */
+    public UUID partnerOrganization(Caller caller) {
+        try {
+            return UUID.fromString(caller.organization());
+        } catch (RuntimeException e) {
+            throw ApiException.forbidden("Your token names no partner organization.");
+        }
+    }
+
+    private static boolean requester(Caller caller, String boardId, String schoolId) {
+        if (caller.is(Roles.COORDINATOR) || caller.is(Roles.ADMIN)) {
+            return caller.reachesSchool(boardId, schoolId);
+        }
+        return caller.is(Roles.SCHOOL_STAFF) && caller.reachesSchool(boardId, schoolId);
+    }
+}

@@ -1,0 +1,59 @@
+package org.bridgeway.referral.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.bridgeway.referral.store.AuditEntry;
+import org.bridgeway.referral.store.Referral;
+import org.bridgeway.referral.store.ReferralCase;
+
+import java.time.Instant;
+
+/** Writes every case and referral transition to the append-only audit log, which is also the case timeline. */
+@ApplicationScoped
+public class AuditTrail {
+
+    public static final String CASE = "case";
+    public static final String REFERRAL = "referral";
+    public static final String NEEDS_ATTENTION = "needs-attention";
+
+    /** Optional details of a transition. */
+    public record Details(String note, String reason, String outcome) {
+        public static final Details NONE = new Details(null, null, null);
+
+        public static Details note(String note) {
+            return new Details(note, null, null);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void caseMoved(ReferralCase c, String from, String to, Actor actor, Details details) {
+        write(c, null, CASE, from, to, actor, details);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void referralMoved(ReferralCase c, Referral r, String from, String to, Actor actor, Details details) {
+        write(c, r, REFERRAL, from, to, actor, details);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void needsAttention(ReferralCase c, String why) {
+        write(c, null, NEEDS_ATTENTION, c.status, c.status, Actor.SYSTEM, Details.note(why));
+    }
+
+    private static void write(ReferralCase c, Referral r, String action, String from, String to, Actor actor, Details d) {
+        AuditEntry entry = new AuditEntry();
+        entry.at = Instant.now();
+        entry.boardId = c.boardId;
+        entry.caseId = c.id;
+        entry.referralId = r == null ? null : r.id;
+        entry.action = action;
+        entry.fromStatus = from;
+        entry.toStatus = to;
+        entry.actor = actor.subject();
+        entry.role = actor.role();
+        entry.note = d.note();
+        entry.reason = d.reason();
+        entry.outcome = d.outcome();
+        entry.persist();
+    }
+}

@@ -1,0 +1,50 @@
+package org.bridgeway.referral.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.bridgeway.events.AgreementChanged;
+import org.bridgeway.events.CapacityChanged;
+import org.bridgeway.events.ServiceUpserted;
+import org.bridgeway.referral.domain.ReadModels;
+import org.bridgeway.referral.messaging.ResilientConsumer.Decoded;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** partner.events into the read models that matching ranks. */
+@ApplicationScoped
+public class PartnerEventsConsumer {
+
+    static final String CONSUMER = "referral-service/partner-events";
+
+    private final ResilientConsumer consumer;
+    private final ReadModels readModels;
+
+    PartnerEventsConsumer(ResilientConsumer consumer, ReadModels readModels) {
+        this.consumer = consumer;
+        this.readModels = readModels;
+    }
+
+    @Incoming("partner-events")
+    @Blocking
+    public void onEvents(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> list = new ArrayList<>(records.count());
+        records.forEach(list::add);
+        consumer.consume(CONSUMER, list, EventPayloads::decode, this::apply);
+    }
+
+    private void apply(List<Decoded> events) {
+        for (Decoded event : events) {
+            if (event.payload() instanceof ServiceUpserted service) {
+                readModels.service(service);
+            } else if (event.payload() instanceof CapacityChanged capacity) {
+                readModels.capacity(capacity);
+            } else if (event.payload() instanceof AgreementChanged agreement) {
+                readModels.agreement(agreement);
+            }
+        }
+    }
+}
