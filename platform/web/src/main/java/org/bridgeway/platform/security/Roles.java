@@ -9,6 +9,8 @@ public final class Roles {
     public static final String PARTNER = "partner";
     public static final String ANALYST = "analyst";
     public static final String ADMIN = "admin";
+    /** referral-service's own credential: asks screening-service for an identity disclosure, across boards. */
+    public static final String REFERRAL_SERVICE = "referral-service";
 
     private Roles() {
     }
