@@ -20,8 +20,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = "INSERT INTO outbox_event (id, topic, event_key, type, source, subject, payload)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO outbox_event (id, topic, event_key, type, source, subject, payload, traceparent)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final AgroalDataSource dataSource;
 
@@ -46,6 +46,7 @@ public class Outbox {
         if (drafts.isEmpty()) {
             return ids;
         }
+        String traceparent = TraceParent.current();
         // Agroal hands out the connection already enlisted in this transaction.
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -59,6 +60,7 @@ public class Outbox {
                 insert.setString(5, type.source());
                 insert.setString(6, draft.subject());
                 insert.setString(7, EventJson.write(draft.payload()));
+                insert.setString(8, traceparent);
                 insert.addBatch();
                 ids.add(id);
             }

@@ -45,7 +45,7 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final String CLAIM = "SELECT seq, id, topic, event_key, type, source, subject, payload, created_at"
+    private static final String CLAIM = "SELECT seq, id, topic, event_key, type, source, subject, payload, created_at, traceparent"
             + " FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
 
     private final AgroalDataSource dataSource;
@@ -137,6 +137,11 @@ public class OutboxRelay {
                         header(record, CloudEvents.HEADER_SUBJECT, rs.getString("subject"));
                     }
                     header(record, CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON);
+                    String traceparent = rs.getString("traceparent");
+                    if (traceparent != null) {
+                        header(record, TraceParent.HEADER, traceparent);
+                        header(record, TraceParent.CLOUDEVENTS_HEADER, traceparent);
+                    }
                     Future<RecordMetadata> ack = producer().send(record);
                     acks.add(ack);
                     ids.add(rs.getObject("id", UUID.class));
