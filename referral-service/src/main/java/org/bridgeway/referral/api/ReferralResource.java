@@ -17,7 +17,10 @@ import org.bridgeway.platform.api.PageRequest;
 import org.bridgeway.platform.security.Caller;
 import org.bridgeway.platform.security.Roles;
 import org.bridgeway.referral.api.ReferralDtos.ReferralView;
+import org.bridgeway.referral.api.ReferralDtos.StudentIdentityView;
 import org.bridgeway.referral.api.ReferralDtos.TransitionInput;
+import org.bridgeway.referral.domain.DisclosedIdentity;
+import org.bridgeway.referral.domain.IdentityService;
 import org.bridgeway.referral.domain.ReferralDetails;
 import org.bridgeway.referral.domain.ReferralService;
 import org.bridgeway.referral.domain.ReferralViews;
@@ -40,11 +43,13 @@ public class ReferralResource {
 
     private final ReferralViews views;
     private final ReferralService referrals;
+    private final IdentityService identities;
     private final Caller caller;
 
-    ReferralResource(ReferralViews views, ReferralService referrals, Caller caller) {
+    ReferralResource(ReferralViews views, ReferralService referrals, IdentityService identities, Caller caller) {
         this.views = views;
         this.referrals = referrals;
+        this.identities = identities;
         this.caller = caller;
     }
 
@@ -94,5 +99,20 @@ public class ReferralResource {
             @NotNull @Valid TransitionInput input) {
         ReferralDetails moved = referrals.transition(caller, referralId, ReferralMapper.command(input), ETags.version(ifMatch));
         return Response.ok(ReferralMapper.view(moved)).tag(ETags.of(moved.version())).build();
+    }
+
+    @GET
+    @Path("/referrals/{referralId}/student")
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(summary = "The student's identity, for the partner a live referral is addressed to, only with the student's "
+            + "consent granted and an agreement in force covering identity; disclosed and audited by screening-service")
+    @APIResponse(responseCode = "200", description = "The identity (never stored by referral-service)")
+    @APIResponse(responseCode = "403", description = "No consent, no identity-scope agreement, or the referral is finished")
+    @APIResponse(responseCode = "404", description = "No such referral addressed to you")
+    @APIResponse(responseCode = "503", description = "screening-service cannot be reached now")
+    public StudentIdentityView student(@PathParam("referralId") UUID referralId) {
+        DisclosedIdentity i = identities.student(caller, referralId);
+        return new StudentIdentityView(i.studentRef(), i.sisStudentId(), i.givenName(), i.familyName(), i.dateOfBirth(),
+                i.schoolId(), i.grade());
     }
 }

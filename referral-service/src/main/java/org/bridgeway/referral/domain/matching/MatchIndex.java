@@ -54,6 +54,11 @@ public final class MatchIndex {
         return agreementsByBoard.getOrDefault(boardId, Map.of()).getOrDefault(organizationId, List.of());
     }
 
+    /** Whether the organization has an agreement with the board in force on {@code day} that covers every scope. */
+    public boolean agreementCovers(String boardId, UUID organizationId, java.util.Set<String> scopes, java.time.LocalDate day) {
+        return agreements(boardId, organizationId).stream().anyMatch(a -> a.inForceOn(day) && a.covers(scopes));
+    }
+
     public int serviceCount() {
         return serviceCount;
     }
