@@ -1,6 +1,5 @@
 package org.bridgeway.devstack;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -20,10 +19,13 @@ public final class DirectorySeed {
     /** The organization of the demo partner token ({@code org} claim). */
     public static final String DEMO_YOUTH_SERVICES = organizationId("demo-youth-services").toString();
 
-    /** The gateway call of {@link DemoSeed}: method, path, the role whose demo token to use, body, expected status. */
+    /**
+     * A call through the gateway: method, path, the role whose demo token to use, JSON body or null, expected
+     * status; answers the response body. JSON travels as text, so a test may run the seed from another class loader.
+     */
     @FunctionalInterface
     public interface Api {
-        JsonNode call(String method, String path, String role, JsonNode body, int expected)
+        String call(String method, String path, String role, String body, int expected)
                 throws IOException, InterruptedException;
     }
 
@@ -87,18 +89,18 @@ public final class DirectorySeed {
 
     /** Seeds the directory unless the demo board already has agreements; returns how many agencies it added. */
     public int seed() throws IOException, InterruptedException {
-        if (api.call("GET", "/api/v1/partners/agreements?board=" + DemoSeed.BOARD + "&size=1", "admin", null, 200)
-                .path("totalItems").asLong() > 0) {
+        if (json.readTree(api.call("GET", "/api/v1/partners/agreements?board=" + DemoSeed.BOARD + "&size=1", "admin", null,
+                200)).path("totalItems").asLong() > 0) {
             return 0;
         }
         for (Agency agency : AGENCIES) {
             String org = organizationId(agency.slug()).toString();
-            api.call("POST", "/api/v1/partners/organizations", "admin", json.createObjectNode().put("id", org)
-                    .put("name", agency.name()).put("description", agency.name() + ", a community partner of the demo board.")
+            post("/api/v1/partners/organizations", json.createObjectNode().put("id", org).put("name", agency.name())
+                    .put("description", agency.name() + ", a community partner of the demo board.")
                     .put("email", "intake@" + agency.slug() + ".example.org")
-                    .put("website", "https://" + agency.slug() + ".example.org"), 201);
+                    .put("website", "https://" + agency.slug() + ".example.org"));
             for (Offer offer : agency.offers()) {
-                api.call("POST", "/api/v1/partners/services", "admin", service(org, agency, offer), 201);
+                post("/api/v1/partners/services", service(org, agency, offer));
             }
             if (!agency.scopes().isEmpty()) {
                 ObjectNode agreement = json.createObjectNode().put("organizationId", org).put("boardId", DemoSeed.BOARD)
@@ -107,10 +109,14 @@ public final class DirectorySeed {
                     agreement.put("validTo", agency.validTo());
                 }
                 list(agreement, "scopes", agency.scopes());
-                api.call("POST", "/api/v1/partners/agreements", "admin", agreement, 201);
+                post("/api/v1/partners/agreements", agreement);
             }
         }
         return AGENCIES.size();
+    }
+
+    private void post(String path, ObjectNode body) throws IOException, InterruptedException {
+        api.call("POST", path, "admin", json.writeValueAsString(body), 201);
     }
 
     private ObjectNode service(String org, Agency agency, Offer offer) {
