@@ -15,4 +15,9 @@ public record ReferralStatusChanged(
         String status,
         String reason,
         Instant changedAt) {
+
+    /** The statuses a screening's referral progress records (the others change only its latest status). */
+    public static final String REQUESTED = "requested";
+    public static final String ACCEPTED = "accepted";
+    public static final String COMPLETED = "completed";
 }

@@ -27,6 +27,6 @@ public class AuditResource {
     @Operation(summary = "The append-only audit log, newest first: disclosures, consent changes, reviews")
     public Page<AuditView> page(@QueryParam("studentRef") String studentRef, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
-        return disclosures.auditLog(studentRef, PageRequest.of(page, size));
+        return disclosures.auditLog(studentRef, PageRequest.of(page, size)).map(DisclosureMapper::view);
     }
 }

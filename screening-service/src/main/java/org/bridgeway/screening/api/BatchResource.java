@@ -15,24 +15,22 @@ import org.bridgeway.platform.security.Caller;
 import org.bridgeway.platform.security.Roles;
 import org.bridgeway.screening.api.BatchDtos.BatchView;
 import org.bridgeway.screening.api.BatchDtos.RowError;
+import org.bridgeway.screening.domain.BatchIntake;
 import org.bridgeway.screening.domain.BatchRows;
-import org.bridgeway.screening.domain.BatchService;
-import org.bridgeway.screening.store.BatchRecord;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/screening")
 @Tag(name = "screening: bulk ingest")
 public class BatchResource {
 
-    private final BatchService batches;
+    private final BatchIntake batches;
     private final Caller caller;
 
-    BatchResource(BatchService batches, Caller caller) {
+    BatchResource(BatchIntake batches, Caller caller) {
         this.batches = batches;
         this.caller = caller;
     }
@@ -56,9 +54,8 @@ public class BatchResource {
     }
 
     private Response accept(String boardId, String format, InputStream body) {
-        caller.requireBoard(boardId);
-        BatchView batch = batches.accept(boardId, format, body, caller.subject());
-        return Response.accepted(batch).location(URI.create("/api/v1/screening/batches/" + batch.id())).build();
+        BatchView batch = BatchMapper.view(batches.accept(caller, boardId, format, body));
+        return Response.accepted(batch).location(BatchMapper.location(batch.id())).build();
     }
 
     @GET
@@ -66,7 +63,7 @@ public class BatchResource {
     @RolesAllowed({Roles.SIS, Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "A batch's status and progress: rows done of total, succeeded, failed, flagged")
     public BatchView get(@PathParam("id") UUID id) {
-        return BatchService.view(reachable(id));
+        return BatchMapper.view(batches.progress(caller, id));
     }
 
     @GET
@@ -74,13 +71,6 @@ public class BatchResource {
     @RolesAllowed({Roles.SIS, Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "Row errors of a batch: row number, field and message")
     public Page<RowError> errors(@PathParam("id") UUID id, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        reachable(id);
-        return batches.errors(id, PageRequest.of(page, size));
-    }
-
-    private BatchRecord reachable(UUID id) {
-        BatchRecord batch = batches.find(id);
-        caller.requireBoard(batch.boardId);
-        return batch;
+        return batches.rowErrors(caller, id, PageRequest.of(page, size)).map(BatchMapper::view);
     }
 }

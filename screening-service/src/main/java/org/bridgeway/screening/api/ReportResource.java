@@ -9,9 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.security.Caller;
 import org.bridgeway.platform.security.Roles;
-import org.bridgeway.screening.api.ReportDtos.CohortSummary;
-import org.bridgeway.screening.api.ReportDtos.Funnel;
-import org.bridgeway.screening.domain.ReportService;
+import org.bridgeway.screening.domain.report.ReportService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,26 +32,24 @@ public class ReportResource {
     @Path("/boards/{boardId}/summary")
     @RolesAllowed({Roles.ANALYST, Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "Cohort summary: counts per band per domain and flagged, cells under 5 suppressed")
-    public CohortSummary summary(@PathParam("boardId") String boardId, @QueryParam("schoolId") String schoolId,
+    public ReportDtos.CohortSummary summary(@PathParam("boardId") String boardId, @QueryParam("schoolId") String schoolId,
             @QueryParam("grade") Integer grade, @QueryParam("instrument") @DefaultValue("needs-survey") String instrument,
             @QueryParam("version") @DefaultValue("1") int version) {
-        caller.requireBoard(boardId);
-        return reports.summary(boardId, schoolId, grade, instrument, version);
+        return ReportMapper.view(reports.summary(caller, boardId, schoolId, grade, instrument, version));
     }
 
     @GET
     @Path("/boards/{boardId}/funnel")
     @RolesAllowed({Roles.ANALYST, Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "Program funnel for a period: screened, flagged, validated, hidden risk, referred, accepted, completed")
-    public Funnel funnel(@PathParam("boardId") String boardId, @QueryParam("schoolId") String schoolId,
+    public ReportDtos.Funnel funnel(@PathParam("boardId") String boardId, @QueryParam("schoolId") String schoolId,
             @QueryParam("from") String from, @QueryParam("to") String to) {
-        caller.requireBoard(boardId);
         LocalDate start = date("from", from, LocalDate.now().minusYears(1));
         LocalDate end = date("to", to, LocalDate.now());
         if (end.isBefore(start)) {
             throw ApiException.invalidField("to", "must not be before from");
         }
-        return reports.funnel(boardId, schoolId, start, end);
+        return ReportMapper.view(reports.funnel(caller, boardId, schoolId, start, end));
     }
 
     private static LocalDate date(String field, String value, LocalDate fallback) {

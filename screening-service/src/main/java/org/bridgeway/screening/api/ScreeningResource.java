@@ -45,9 +45,8 @@ public class ScreeningResource {
     @Operation(summary = "Submit one survey response: scored, stored, and announced if flagged (201 with the result)")
     public Response submit(@PathParam("boardId") String boardId, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @NotNull @Valid ResponseInput input) {
-        caller.requireBoard(boardId);
         return idempotency.execute(caller.subject(), idempotencyKey, input, () -> {
-            ScreeningView view = screenings.submit(boardId, input);
+            ScreeningView view = ScreeningMapper.view(screenings.submit(caller, boardId, ScreeningMapper.response(input)));
             return Response.created(URI.create("/api/v1/screening/screenings/" + view.id())).entity(view).build();
         });
     }
@@ -58,8 +57,7 @@ public class ScreeningResource {
     @Operation(summary = "List screenings of the board (school staff: their own schools only)")
     public Page<ScreeningView> list(@PathParam("boardId") String boardId, @QueryParam("schoolId") String schoolId,
             @QueryParam("flagged") Boolean flagged, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        caller.requireBoard(boardId);
-        return screenings.list(caller, boardId, schoolId, flagged, PageRequest.of(page, size));
+        return screenings.list(caller, boardId, schoolId, flagged, PageRequest.of(page, size)).map(ScreeningMapper::view);
     }
 
     @GET
@@ -67,7 +65,7 @@ public class ScreeningResource {
     @RolesAllowed({Roles.SCHOOL_STAFF, Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "One screening with its per-domain result, review and referral status")
     public ScreeningView get(@PathParam("id") UUID id) {
-        return screenings.get(caller, id);
+        return ScreeningMapper.view(screenings.get(caller, id));
     }
 
     @POST
@@ -75,6 +73,6 @@ public class ScreeningResource {
     @RolesAllowed({Roles.SCHOOL_STAFF, Roles.COORDINATOR})
     @Operation(summary = "Validate a flagged screening: confirm with a tier (1-4) or dismiss")
     public ScreeningView review(@PathParam("id") UUID id, @NotNull @Valid ReviewInput input) {
-        return screenings.review(caller, id, input);
+        return ScreeningMapper.view(screenings.review(caller, id, ScreeningMapper.review(input)));
     }
 }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import org.bridgeway.platform.api.Page;
 import org.bridgeway.platform.api.PageRequest;
 import org.bridgeway.platform.idempotency.IdempotencyKeys;
-import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.security.Caller;
 import org.bridgeway.platform.security.Roles;
 import org.bridgeway.screening.api.ConsentDtos.ConsentInput;
@@ -26,7 +25,6 @@ import org.bridgeway.screening.api.RosterDtos.StudentView;
 import org.bridgeway.screening.domain.ConsentService;
 import org.bridgeway.screening.domain.DisclosureService;
 import org.bridgeway.screening.domain.RosterService;
-import org.bridgeway.screening.store.Student;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,9 +55,8 @@ public class StudentResource {
     @Operation(summary = "Upsert schools and students of a board (idempotent; honours Idempotency-Key)")
     public Response upsertRoster(@PathParam("boardId") String boardId,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @NotNull @Valid RosterUpload upload) {
-        caller.requireBoard(boardId);
-        return idempotency.execute(caller.subject(), idempotencyKey, upload,
-                () -> Response.ok(roster.upsert(boardId, upload)).build());
+        return idempotency.execute(caller.subject(), idempotencyKey, upload, () -> Response.ok(
+                RosterMapper.result(roster.upsert(caller, boardId, RosterMapper.command(upload)))).build());
     }
 
     @GET
@@ -68,8 +65,7 @@ public class StudentResource {
     @Operation(summary = "List students (refs, school, grade, consent status; never identity)")
     public Page<StudentView> students(@PathParam("boardId") String boardId, @QueryParam("schoolId") String schoolId,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        caller.requireBoard(boardId);
-        return roster.students(boardId, schoolId, caller.seesWholeBoard() ? null : caller.schools(), PageRequest.of(page, size));
+        return roster.students(caller, boardId, schoolId, PageRequest.of(page, size)).map(RosterMapper::view);
     }
 
     @PUT
@@ -78,8 +74,7 @@ public class StudentResource {
     @Operation(summary = "Record the student's consent; the history is kept and the change audited")
     public ConsentView recordConsent(@PathParam("boardId") String boardId, @PathParam("studentRef") String studentRef,
             @NotNull @Valid ConsentInput input) {
-        caller.requireBoard(boardId);
-        return consents.record(caller, consents.student(boardId, studentRef), input);
+        return ConsentMapper.view(consents.record(caller, boardId, studentRef, ConsentMapper.command(input)));
     }
 
     @GET
@@ -87,26 +82,15 @@ public class StudentResource {
     @RolesAllowed({Roles.SIS, Roles.COORDINATOR, Roles.SCHOOL_STAFF, Roles.ADMIN})
     @Operation(summary = "The student's consent history, newest first")
     public List<ConsentView> consentHistory(@PathParam("boardId") String boardId, @PathParam("studentRef") String studentRef) {
-        Student student = reachableStudent(boardId, studentRef);
-        return consents.history(student.studentRef);
+        return consents.history(caller, boardId, studentRef).stream().map(ConsentMapper::view).toList();
     }
 
     @POST
     @Path("/boards/{boardId}/students/{studentRef}/identity-disclosures")
-    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN, Roles.REFERRAL_SERVICE})
     @Operation(summary = "Disclose the student's identity for a referral: consent must be granted; every call is audited")
     public Identity disclose(@PathParam("boardId") String boardId, @PathParam("studentRef") String studentRef,
             @NotNull @Valid DisclosureRequest request) {
-        caller.requireBoard(boardId);
-        return disclosures.disclose(caller, consents.student(boardId, studentRef), request);
-    }
-
-    private Student reachableStudent(String boardId, String studentRef) {
-        caller.requireBoard(boardId);
-        Student student = consents.student(boardId, studentRef);
-        if (!caller.reachesSchool(boardId, student.schoolId)) {
-            throw ApiException.notFound("No student " + studentRef + " in your schools.");
-        }
-        return student;
+        return DisclosureMapper.view(disclosures.disclose(caller, boardId, studentRef, DisclosureMapper.command(request)));
     }
 }

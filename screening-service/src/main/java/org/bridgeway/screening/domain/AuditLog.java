@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.bridgeway.platform.security.Caller;
 import org.bridgeway.screening.store.AuditEntry;
+import org.bridgeway.screening.store.AuditStore;
 
 import java.time.Instant;
 
@@ -16,6 +17,12 @@ public class AuditLog {
     public static final String CONSENT_CHANGED = "consent-changed";
     public static final String SCREENING_REVIEWED = "screening-reviewed";
 
+    private final AuditStore store;
+
+    AuditLog(AuditStore store) {
+        this.store = store;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Caller caller, String action, String purpose, String studentRef, String detail) {
         AuditEntry entry = new AuditEntry();
@@ -26,6 +33,6 @@ public class AuditLog {
         entry.purpose = purpose;
         entry.studentRef = studentRef;
         entry.detail = detail;
-        entry.persist();
+        store.append(entry);
     }
 }

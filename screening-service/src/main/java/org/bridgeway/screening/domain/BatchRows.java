@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.bridgeway.screening.api.ScreeningDtos.ResponseInput;
 import org.bridgeway.screening.domain.scoring.Violation;
 
 import java.io.BufferedReader;
@@ -32,7 +31,7 @@ public abstract class BatchRows implements Closeable {
     public static final String CSV = "csv";
 
     /** A row: its 1-based number and either the response or why it could not be read. */
-    public record Row(int number, ResponseInput input, List<Violation> errors) {
+    public record Row(int number, SurveyResponse input, List<Violation> errors) {
     }
 
     /** @return the next row, or null at the end */
@@ -92,7 +91,7 @@ public abstract class BatchRows implements Closeable {
                 return new Row(number, null, List.of(new Violation("row", "must be a JSON object")));
             }
             try {
-                return new Row(number, json.treeToValue(node, ResponseInput.class), List.of());
+                return new Row(number, json.treeToValue(node, SurveyResponse.class), List.of());
             } catch (JsonMappingException e) {
                 String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .collect(Collectors.joining(".")).replace(".[", "[");
@@ -171,7 +170,7 @@ public abstract class BatchRows implements Closeable {
             if (!errors.isEmpty()) {
                 return new Row(number, null, errors);
             }
-            return new Row(number, new ResponseInput(fixed.get("instrument"), version, fixed.get("studentRef"),
+            return new Row(number, new SurveyResponse(fixed.get("instrument"), version, fixed.get("studentRef"),
                     fixed.get("sisStudentId"), fixed.get("schoolId"), administeredOn, answers), List.of());
         }
 

@@ -4,11 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.bridgeway.events.ConsentChanged;
 import org.bridgeway.platform.outbox.Outbox;
-import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.security.Caller;
-import org.bridgeway.screening.api.ConsentDtos.ConsentInput;
-import org.bridgeway.screening.api.ConsentDtos.ConsentView;
-import org.bridgeway.screening.store.ConsentRecord;
+import org.bridgeway.screening.store.Consent;
+import org.bridgeway.screening.store.ConsentStore;
 import org.bridgeway.screening.store.Student;
 
 import java.time.Instant;
@@ -18,47 +16,45 @@ import java.util.List;
 @ApplicationScoped
 public class ConsentService {
 
+    private final Students students;
+    private final ConsentStore consents;
     private final Outbox outbox;
     private final AuditLog audit;
 
-    ConsentService(Outbox outbox, AuditLog audit) {
+    ConsentService(Students students, ConsentStore consents, Outbox outbox, AuditLog audit) {
+        this.students = students;
+        this.consents = consents;
         this.outbox = outbox;
         this.audit = audit;
     }
 
     @Transactional
-    public ConsentView record(Caller caller, Student student, ConsentInput input) {
-        ConsentRecord record = new ConsentRecord();
-        record.studentRef = student.studentRef;
-        record.status = input.status();
-        record.givenBy = input.givenBy();
-        record.scope = input.scope() == null ? List.of() : List.copyOf(input.scope());
-        record.givenOn = input.givenOn();
-        record.recordedAt = Instant.now();
-        record.recordedBy = caller.subject();
-        record.persist();
-        audit.record(caller, AuditLog.CONSENT_CHANGED, "consent", student.studentRef, "status=" + record.status);
-        outbox.add(student.studentRef, student.studentRef,
-                new ConsentChanged(student.studentRef, student.boardId, record.status, record.givenBy, record.scope, record.recordedAt));
-        return view(record);
+    public ConsentCommand.Entry record(Caller caller, String boardId, String studentRef, ConsentCommand command) {
+        Student student = students.ofBoard(caller, boardId, studentRef);
+        Consent consent = new Consent();
+        consent.studentRef = student.studentRef;
+        consent.status = command.status().value();
+        consent.givenBy = command.givenBy();
+        consent.scope = command.scope() == null ? List.of() : List.copyOf(command.scope());
+        consent.givenOn = command.givenOn();
+        consent.recordedAt = Instant.now();
+        consent.recordedBy = caller.subject();
+        consents.add(consent);
+        audit.record(caller, AuditLog.CONSENT_CHANGED, "consent", student.studentRef, "status=" + consent.status);
+        outbox.add(student.studentRef, student.studentRef, new ConsentChanged(student.studentRef, student.boardId,
+                consent.status, consent.givenBy, consent.scope, consent.recordedAt));
+        return entry(consent);
     }
 
+    /** Newest first; school staff see only students of their own schools. */
     @Transactional
-    public List<ConsentView> history(String studentRef) {
-        return ConsentRecord.history(studentRef).stream().map(ConsentService::view).toList();
+    public List<ConsentCommand.Entry> history(Caller caller, String boardId, String studentRef) {
+        Student student = students.inReach(caller, boardId, studentRef);
+        return consents.history(student.studentRef).stream().map(ConsentService::entry).toList();
     }
 
-    public static ConsentView view(ConsentRecord r) {
-        return new ConsentView(r.studentRef, r.status, r.givenBy, r.scope, r.givenOn, r.recordedAt, r.recordedBy);
-    }
-
-    /** The student of this board, or 404: a ref from another board is as unknown as a made-up one. */
-    @Transactional
-    public Student student(String boardId, String studentRef) {
-        Student student = Student.findById(studentRef);
-        if (student == null || !student.boardId.equals(boardId)) {
-            throw ApiException.notFound("No student " + studentRef + " in board " + boardId + ".");
-        }
-        return student;
+    private static ConsentCommand.Entry entry(Consent c) {
+        return new ConsentCommand.Entry(c.studentRef, ConsentStatus.of(c.status), c.givenBy, c.scope, c.givenOn,
+                c.recordedAt, c.recordedBy);
     }
 }

@@ -9,11 +9,8 @@ import org.bridgeway.platform.api.Page;
 import org.bridgeway.platform.api.PageRequest;
 import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.security.Caller;
-import org.bridgeway.screening.api.DisclosureDtos.AuditView;
-import org.bridgeway.screening.api.DisclosureDtos.DisclosureRequest;
-import org.bridgeway.screening.api.DisclosureDtos.Identity;
-import org.bridgeway.screening.store.AuditEntry;
-import org.bridgeway.screening.store.ConsentRecord;
+import org.bridgeway.screening.store.AuditStore;
+import org.bridgeway.screening.store.ConsentStore;
 import org.bridgeway.screening.store.Student;
 
 /**
@@ -23,41 +20,47 @@ import org.bridgeway.screening.store.Student;
 @ApplicationScoped
 public class DisclosureService {
 
+    private final Students students;
+    private final ConsentStore consents;
+    private final AuditStore auditStore;
     private final IdentityVault vault;
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    DisclosureService(IdentityVault vault, AuditLog audit, ObjectMapper json) {
+    DisclosureService(Students students, ConsentStore consents, AuditStore auditStore, IdentityVault vault, AuditLog audit,
+            ObjectMapper json) {
+        this.students = students;
+        this.consents = consents;
+        this.auditStore = auditStore;
         this.vault = vault;
         this.audit = audit;
         this.json = json;
     }
 
-    public Identity disclose(Caller caller, Student student, DisclosureRequest request) {
-        String consent = QuarkusTransaction.requiringNew().call(() ->
-                ConsentRecord.current(student.studentRef).map(c -> c.status).orElse("unknown"));
-        String detail = "referral=" + request.referralId() + " consent=" + consent;
-        if (!"granted".equals(consent)) {
+    public DisclosureCommand.Identity disclose(Caller caller, String boardId, String studentRef, DisclosureCommand command) {
+        Student student = QuarkusTransaction.requiringNew().call(() -> students.ofBoard(caller, boardId, studentRef));
+        ConsentStatus consent = QuarkusTransaction.requiringNew().call(() ->
+                ConsentStatus.of(consents.current(student.studentRef).map(c -> c.status).orElse(null)));
+        String detail = "referral=" + command.referralId() + " consent=" + consent.value();
+        if (consent != ConsentStatus.GRANTED) {
             // The refusal is audited in its own transaction: the 403 must not roll it back.
             QuarkusTransaction.requiringNew().run(() ->
-                    audit.record(caller, AuditLog.IDENTITY_REFUSED, request.purpose(), student.studentRef, detail));
-            throw ApiException.forbidden("Identity is disclosed only with consent granted; this student's consent is " + consent + ".");
+                    audit.record(caller, AuditLog.IDENTITY_REFUSED, command.purpose(), student.studentRef, detail));
+            throw ApiException.forbidden("Identity is disclosed only with consent granted; this student's consent is "
+                    + consent.value() + ".");
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            audit.record(caller, AuditLog.IDENTITY_DISCLOSED, request.purpose(), student.studentRef, detail);
+            audit.record(caller, AuditLog.IDENTITY_DISCLOSED, command.purpose(), student.studentRef, detail);
             StudentIdentity identity = read(vault.decrypt(student.studentRef, student.identity));
-            return new Identity(student.studentRef, identity.sisStudentId(), identity.givenName(), identity.familyName(),
-                    identity.dateOfBirth(), student.schoolId, student.grade);
+            return new DisclosureCommand.Identity(student.studentRef, identity.sisStudentId(), identity.givenName(),
+                    identity.familyName(), identity.dateOfBirth(), student.schoolId, student.grade);
         });
     }
 
     @Transactional
-    public Page<AuditView> auditLog(String studentRef, PageRequest request) {
-        var query = studentRef == null ? AuditEntry.<AuditEntry>find("order by id desc")
-                : AuditEntry.<AuditEntry>find("studentRef = ?1 order by id desc", studentRef);
-        return Page.of(query.page(request.page(), request.size()).list().stream()
-                .map(a -> new AuditView(a.id, a.at, a.actor, a.role, a.action, a.purpose, a.studentRef, a.detail))
-                .toList(), request, query.count());
+    public Page<AuditRecord> auditLog(String studentRef, PageRequest request) {
+        return auditStore.page(studentRef, request)
+                .map(a -> new AuditRecord(a.id, a.at, a.actor, a.role, a.action, a.purpose, a.studentRef, a.detail));
     }
 
     private StudentIdentity read(String identity) {

@@ -13,7 +13,8 @@ import org.bridgeway.platform.problem.Problem;
 import org.bridgeway.screening.domain.scoring.InstrumentDefinition;
 import org.bridgeway.screening.domain.scoring.InstrumentValidator;
 import org.bridgeway.screening.domain.scoring.Violation;
-import org.bridgeway.screening.store.InstrumentRecord;
+import org.bridgeway.screening.store.Instrument;
+import org.bridgeway.screening.store.InstrumentStore;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,10 +34,12 @@ public class InstrumentCatalog {
 
     public static final String DEFAULT_INSTRUMENT = "/instruments/needs-survey-v1.json";
 
+    private final InstrumentStore store;
     private final ObjectMapper json;
-    private final Map<InstrumentRecord.Id, InstrumentDefinition> cache = new ConcurrentHashMap<>();
+    private final Map<Instrument.Id, InstrumentDefinition> cache = new ConcurrentHashMap<>();
 
-    InstrumentCatalog(ObjectMapper json) {
+    InstrumentCatalog(InstrumentStore store, ObjectMapper json) {
+        this.store = store;
         this.json = json;
     }
 
@@ -46,7 +49,7 @@ public class InstrumentCatalog {
     void seedDefault(@Observes StartupEvent event) {
         InstrumentDefinition definition = readDefault();
         QuarkusTransaction.requiringNew().run(() -> {
-            if (InstrumentRecord.findById(new InstrumentRecord.Id(definition.key(), definition.version())) == null) {
+            if (store.find(definition.key(), definition.version()).isEmpty()) {
                 store(definition, "bridgeway-default");
                 Log.infof("seeded default instrument %s v%d", definition.key(), definition.version());
             }
@@ -64,7 +67,7 @@ public class InstrumentCatalog {
     @Transactional
     public Summary create(InstrumentDefinition definition, String actor) {
         validate(definition);
-        if (InstrumentRecord.findById(new InstrumentRecord.Id(definition.key(), definition.version())) != null) {
+        if (store.find(definition.key(), definition.version()).isPresent()) {
             throw ApiException.conflict("Instrument " + definition.key() + " version " + definition.version()
                     + " already exists; publish a new version instead.");
         }
@@ -79,11 +82,11 @@ public class InstrumentCatalog {
                     List.of(new Problem.FieldError("key", "must be " + key), new Problem.FieldError("version", "must be " + version)));
         }
         validate(definition);
-        InstrumentRecord existing = InstrumentRecord.findById(new InstrumentRecord.Id(key, version));
+        Instrument existing = store.find(key, version).orElse(null);
         if (existing == null) {
             return summary(store(definition, actor));
         }
-        if (existing.inUse()) {
+        if (store.inUse(key, version)) {
             throw ApiException.conflict("Instrument " + key + " version " + version
                     + " has responses scored against it and is immutable; publish version " + (version + 1) + ".");
         }
@@ -94,21 +97,23 @@ public class InstrumentCatalog {
         return summary(existing);
     }
 
+    /** Every version, with whether it is in use, in one query. */
     @Transactional
     public List<Summary> list() {
-        return InstrumentRecord.<InstrumentRecord>listAll(io.quarkus.panache.common.Sort.by("id.key").and("id.version"))
-                .stream().map(this::summary).toList();
+        return store.list().stream()
+                .map(i -> new Summary(i.key(), i.version(), i.title(), i.inUse(), i.createdAt()))
+                .toList();
     }
 
     /** The definition of a version, from cache once read. */
     public Optional<InstrumentDefinition> find(String key, int version) {
-        InstrumentRecord.Id id = new InstrumentRecord.Id(key, version);
+        Instrument.Id id = new Instrument.Id(key, version);
         InstrumentDefinition cached = cache.get(id);
         if (cached != null) {
             return Optional.of(cached);
         }
         Optional<InstrumentDefinition> loaded = QuarkusTransaction.joiningExisting().call(() ->
-                InstrumentRecord.<InstrumentRecord>findByIdOptional(id).map(r -> read(r.definition)));
+                store.find(key, version).map(r -> read(r.definition)));
         loaded.ifPresent(d -> cache.put(id, d));
         return loaded;
     }
@@ -121,19 +126,20 @@ public class InstrumentCatalog {
         }
     }
 
-    private InstrumentRecord store(InstrumentDefinition definition, String actor) {
-        InstrumentRecord record = new InstrumentRecord();
-        record.id = new InstrumentRecord.Id(definition.key(), definition.version());
+    private Instrument store(InstrumentDefinition definition, String actor) {
+        Instrument record = new Instrument();
+        record.id = new Instrument.Id(definition.key(), definition.version());
         record.title = definition.title();
         record.definition = write(definition);
         record.createdAt = Instant.now();
         record.createdBy = actor;
-        record.persist();
+        store.add(record);
         return record;
     }
 
-    private Summary summary(InstrumentRecord r) {
-        return new Summary(r.id.key(), r.id.version(), r.title, r.inUse(), r.createdAt);
+    /** A version just stored or replaced, which no response has used yet. */
+    private static Summary summary(Instrument r) {
+        return new Summary(r.id.key(), r.id.version(), r.title, false, r.createdAt);
     }
 
     private String write(InstrumentDefinition definition) {

@@ -1,11 +1,11 @@
 package org.bridgeway.screening.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.bridgeway.screening.api.ScreeningDtos.ResponseInput;
 import org.bridgeway.screening.domain.scoring.InstrumentDefinition;
 import org.bridgeway.screening.domain.scoring.InvalidAnswersException;
 import org.bridgeway.screening.domain.scoring.ScoringEngine;
 import org.bridgeway.screening.domain.scoring.Violation;
+import org.bridgeway.screening.store.StudentFacts;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -30,10 +30,6 @@ public class ResponseScorer {
         this.instruments = instruments;
     }
 
-    /** What a row needs to know of its student, looked up in bulk by the caller. */
-    public record StudentFacts(String studentRef, String boardId, String schoolId, Integer grade, LocalDate birthMonth) {
-    }
-
     public sealed interface Outcome permits Scored, Rejected {
     }
 
@@ -44,7 +40,7 @@ public class ResponseScorer {
     }
 
     /** The studentRef a response names, directly or through its SIS id; null when it names neither. */
-    public String studentRefOf(String boardId, ResponseInput input) {
+    public String studentRefOf(String boardId, SurveyResponse input) {
         if (input.studentRef() != null && !input.studentRef().isBlank()) {
             return input.studentRef();
         }
@@ -54,7 +50,7 @@ public class ResponseScorer {
         return null;
     }
 
-    public Outcome score(String boardId, ResponseInput input, Function<String, StudentFacts> students) {
+    public Outcome score(String boardId, SurveyResponse input, Function<String, StudentFacts> students) {
         List<Violation> errors = new ArrayList<>();
         if (blank(input.instrument())) {
             errors.add(new Violation("instrument", "is required"));

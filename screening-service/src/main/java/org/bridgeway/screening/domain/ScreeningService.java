@@ -1,8 +1,5 @@
 package org.bridgeway.screening.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.bridgeway.events.ReferralStatusChanged;
@@ -13,113 +10,79 @@ import org.bridgeway.platform.outbox.Outbox;
 import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.problem.Problem;
 import org.bridgeway.platform.security.Caller;
-import org.bridgeway.screening.api.ScreeningDtos.ReferralView;
-import org.bridgeway.screening.api.ScreeningDtos.ResponseInput;
-import org.bridgeway.screening.api.ScreeningDtos.ReviewInput;
-import org.bridgeway.screening.api.ScreeningDtos.ReviewView;
-import org.bridgeway.screening.api.ScreeningDtos.ScreeningView;
-import org.bridgeway.screening.store.ScreeningRecord;
-import org.bridgeway.screening.store.ScreeningResult;
-import org.bridgeway.screening.store.ScreeningWriter;
+import org.bridgeway.screening.domain.scoring.DomainScore;
+import org.bridgeway.screening.store.RosterStore;
+import org.bridgeway.screening.store.Screening;
+import org.bridgeway.screening.store.ScreeningStore;
+import org.bridgeway.screening.store.StoredResult;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
+/** Single responses: scored, stored and announced in one transaction; read back, reviewed, and told of referrals. */
 @ApplicationScoped
 public class ScreeningService {
 
+    /** The referral status of a screening whose case was closed, followed by the case's outcome. */
+    static final String CLOSED_PREFIX = "closed:";
+
     private final ResponseScorer scorer;
-    private final ScreeningWriter writer;
+    private final ScreeningStore screenings;
+    private final RosterStore roster;
+    private final ScreeningAnnouncer announcer;
     private final Outbox outbox;
     private final AuditLog audit;
-    private final ObjectMapper json;
-    private final MeterRegistry metrics;
 
-    ScreeningService(ResponseScorer scorer, ScreeningWriter writer, Outbox outbox, AuditLog audit, ObjectMapper json,
-            MeterRegistry metrics) {
+    ScreeningService(ResponseScorer scorer, ScreeningStore screenings, RosterStore roster, ScreeningAnnouncer announcer,
+            Outbox outbox, AuditLog audit) {
         this.scorer = scorer;
-        this.writer = writer;
+        this.screenings = screenings;
+        this.roster = roster;
+        this.announcer = announcer;
         this.outbox = outbox;
         this.audit = audit;
-        this.json = json;
-        this.metrics = metrics;
     }
 
     /** Scores and stores one response; a flagged one is announced in the same transaction. */
     @Transactional
-    public ScreeningView submit(String boardId, ResponseInput input) {
-        String ref = scorer.studentRefOf(boardId, input);
-        var students = writer.students(ref == null ? List.of() : List.of(ref));
-        ResponseScorer.Outcome outcome = scorer.score(boardId, input, students::get);
+    public ScreeningDetails submit(Caller caller, String boardId, SurveyResponse response) {
+        Scope.requireBoard(caller, boardId);
+        String ref = scorer.studentRefOf(boardId, response);
+        var students = roster.facts(ref == null ? List.of() : List.of(ref));
+        ResponseScorer.Outcome outcome = scorer.score(boardId, response, students::get);
         if (outcome instanceof ResponseScorer.Rejected rejected) {
             throw ApiException.badRequest("The response cannot be scored.", rejected.violations().stream()
                     .map(v -> new Problem.FieldError(v.field(), v.message())).toList());
         }
         ScoredScreening scored = ((ResponseScorer.Scored) outcome).screening();
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        if (!writer.insert(List.of(scored), null, createdAt)[0]) {
-            throw ApiException.conflict("A response of this student to " + input.instrument() + " v" + input.version()
-                    + " on " + input.administeredOn() + " is already recorded.");
+        if (!screenings.insert(List.of(scored), null, createdAt)[0]) {
+            throw ApiException.conflict("A response of this student to " + response.instrument() + " v" + response.version()
+                    + " on " + response.administeredOn() + " is already recorded.");
         }
-        announce(List.of(scored));
+        announcer.announce(List.of(scored));
         // Answered from what was just written: a fresh screening has no review or referral yet.
-        ScreeningResult result = ScreeningResult.of(scored.score());
-        return new ScreeningView(scored.id(), scored.studentRef(), scored.schoolId(), scored.grade(), scored.instrumentKey(),
-                scored.instrumentVersion(), scored.administeredOn(), result.domains(), scored.score().flagged(),
-                scored.score().suggestedTier(), result.needs(), null, null, createdAt);
-    }
-
-    /** Writes the outbox events of freshly stored screenings (flagged ones only). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int announce(List<ScoredScreening> stored) {
-        Instant now = Instant.now();
-        List<Outbox.Draft> drafts = stored.stream().filter(s -> s.score().flagged())
-                .map(s -> new Outbox.Draft(s.studentRef(), s.id().toString(), s.flaggedEvent(now)))
-                .toList();
-        outbox.addAll(drafts);
-        metrics.counter("bridgeway.screenings.scored").increment(stored.size());
-        metrics.counter("bridgeway.screenings.flagged").increment(drafts.size());
-        return drafts.size();
+        return new ScreeningDetails(scored.id(), scored.studentRef(), scored.schoolId(), scored.grade(), scored.instrumentKey(),
+                scored.instrumentVersion(), scored.administeredOn(), scored.score().domains(), scored.score().flagged(),
+                scored.score().suggestedTier(), scored.score().needs(), null, null, createdAt);
     }
 
     @Transactional
-    public ScreeningView get(Caller caller, UUID id) {
-        return view(reachable(caller, id));
+    public ScreeningDetails get(Caller caller, UUID id) {
+        return details(reachable(caller, id));
     }
 
     @Transactional
-    public Page<ScreeningView> list(Caller caller, String boardId, String schoolId, Boolean flagged, PageRequest request) {
-        StringBuilder query = new StringBuilder("boardId = :board");
-        Map<String, Object> params = new HashMap<>();
-        params.put("board", boardId);
-        if (schoolId != null) {
-            query.append(" and schoolId = :school");
-            params.put("school", schoolId);
-        }
-        if (!caller.seesWholeBoard()) {
-            query.append(" and schoolId in :scope");
-            Set<String> scope = caller.schools();
-            params.put("scope", scope.isEmpty() ? Set.of("") : scope);
-        }
-        if (flagged != null) {
-            query.append(" and flagged = :flagged");
-            params.put("flagged", flagged);
-        }
-        var found = ScreeningRecord.<ScreeningRecord>find(query + " order by createdAt desc, id", params);
-        return Page.of(found.page(request.page(), request.size()).list().stream().map(this::view).toList(), request,
-                found.count());
+    public Page<ScreeningDetails> list(Caller caller, String boardId, String schoolId, Boolean flagged, PageRequest request) {
+        return screenings.page(Scope.listing(caller, boardId, schoolId), flagged, request).map(this::details);
     }
 
     @Transactional
-    public ScreeningView review(Caller caller, UUID id, ReviewInput input) {
-        ScreeningRecord screening = reachable(caller, id);
-        boolean confirm = "confirm".equals(input.decision());
-        if (confirm && input.tier() == null) {
+    public ScreeningDetails review(Caller caller, UUID id, ReviewCommand command) {
+        Screening screening = reachable(caller, id);
+        if (command.confirm() && command.tier() == null) {
             throw ApiException.invalidField("tier", "is required to confirm (1 to 4)");
         }
         if (!screening.flagged) {
@@ -129,23 +92,23 @@ public class ScreeningService {
             throw ApiException.conflict("This screening was already " + screening.reviewDecision + " by "
                     + screening.reviewedBy + " at " + screening.reviewedAt + ".");
         }
-        screening.reviewDecision = confirm ? ScreeningReviewed.CONFIRMED : ScreeningReviewed.DISMISSED;
-        screening.reviewTier = confirm ? input.tier() : null;
-        screening.reviewNotes = input.notes();
-        screening.knownToStaff = input.knownToStaff();
+        screening.reviewDecision = command.confirm() ? ScreeningReviewed.CONFIRMED : ScreeningReviewed.DISMISSED;
+        screening.reviewTier = command.confirm() ? command.tier() : null;
+        screening.reviewNotes = command.notes();
+        screening.knownToStaff = command.knownToStaff();
         screening.reviewedBy = caller.subject();
         screening.reviewedAt = Instant.now();
         audit.record(caller, AuditLog.SCREENING_REVIEWED, "validation", screening.studentRef,
                 "screening=" + id + " decision=" + screening.reviewDecision);
         outbox.add(screening.studentRef, id.toString(), new ScreeningReviewed(id, screening.studentRef, screening.boardId,
                 screening.schoolId, screening.reviewDecision, screening.reviewTier, screening.knownToStaff, screening.reviewedAt));
-        return view(screening);
+        return details(screening);
     }
 
     /** Closes the loop: the referral's latest status as referral-service reports it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void referralStatusChanged(ReferralStatusChanged event) {
-        ScreeningRecord screening = event.screeningId() == null ? null : ScreeningRecord.findById(event.screeningId());
+        Screening screening = screenings.find(event.screeningId()).orElse(null);
         if (screening == null) {
             return;
         }
@@ -154,9 +117,9 @@ public class ScreeningService {
             screening.referralStatusAt = event.changedAt();
         }
         switch (event.status()) {
-            case "requested" -> screening.referredAt = earliest(screening.referredAt, event.changedAt());
-            case "accepted" -> screening.acceptedAt = earliest(screening.acceptedAt, event.changedAt());
-            case "completed" -> screening.completedAt = earliest(screening.completedAt, event.changedAt());
+            case ReferralStatusChanged.REQUESTED -> screening.referredAt = earliest(screening.referredAt, event.changedAt());
+            case ReferralStatusChanged.ACCEPTED -> screening.acceptedAt = earliest(screening.acceptedAt, event.changedAt());
+            case ReferralStatusChanged.COMPLETED -> screening.completedAt = earliest(screening.completedAt, event.changedAt());
             default -> {
             }
         }
@@ -164,41 +127,33 @@ public class ScreeningService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void caseClosed(UUID screeningId, String outcome, Instant closedAt) {
-        ScreeningRecord screening = screeningId == null ? null : ScreeningRecord.findById(screeningId);
-        if (screening != null) {
-            screening.referralStatus = "closed:" + outcome;
+        screenings.find(screeningId).ifPresent(screening -> {
+            screening.referralStatus = CLOSED_PREFIX + outcome;
             screening.referralStatusAt = closedAt;
-        }
+        });
     }
 
     private static Instant earliest(Instant current, Instant candidate) {
         return current == null || candidate.isBefore(current) ? candidate : current;
     }
 
-    private ScreeningRecord reachable(Caller caller, UUID id) {
-        ScreeningRecord screening = ScreeningRecord.findById(id);
-        if (screening == null || !caller.reachesSchool(screening.boardId, screening.schoolId)) {
-            // Another school's screening is as absent as a missing one: its existence is not disclosed.
-            throw ApiException.notFound("No screening " + id + ".");
-        }
+    private Screening reachable(Caller caller, UUID id) {
+        Screening screening = screenings.find(id).orElseThrow(() -> ApiException.notFound("No screening " + id + "."));
+        Scope.requireSchool(caller, screening.boardId, screening.schoolId, "No screening " + id + ".");
         return screening;
     }
 
-    ScreeningView view(ScreeningRecord s) {
-        ScreeningResult result = readResult(s.result);
-        ReviewView review = s.reviewDecision == null ? null
-                : new ReviewView(s.reviewDecision, s.reviewTier, s.reviewNotes, s.knownToStaff, s.reviewedBy, s.reviewedAt);
-        ReferralView referral = s.referralStatus == null ? null
-                : new ReferralView(s.referralStatus, s.referralStatusAt, s.referredAt, s.acceptedAt, s.completedAt);
-        return new ScreeningView(s.id, s.studentRef, s.schoolId, s.grade, s.instrumentKey, s.instrumentVersion,
-                s.administeredOn, result.domains(), s.flagged, s.suggestedTier, result.needs(), review, referral, s.createdAt);
-    }
-
-    private ScreeningResult readResult(String result) {
-        try {
-            return json.readValue(result, ScreeningResult.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private ScreeningDetails details(Screening s) {
+        StoredResult result = screenings.result(s);
+        List<DomainScore> domains = result.domains().stream()
+                .map(d -> new DomainScore(d.domain(), d.label(), d.score(), d.band(), d.complete(), d.answered(), d.items(),
+                        d.drivers(), d.needs()))
+                .toList();
+        ScreeningDetails.Review review = s.reviewDecision == null ? null : new ScreeningDetails.Review(s.reviewDecision,
+                s.reviewTier, s.reviewNotes, s.knownToStaff, s.reviewedBy, s.reviewedAt);
+        ScreeningDetails.ReferralProgress referral = s.referralStatus == null ? null : new ScreeningDetails.ReferralProgress(
+                s.referralStatus, s.referralStatusAt, s.referredAt, s.acceptedAt, s.completedAt);
+        return new ScreeningDetails(s.id, s.studentRef, s.schoolId, s.grade, s.instrumentKey, s.instrumentVersion,
+                s.administeredOn, domains, s.flagged, s.suggestedTier, result.needs(), review, referral, s.createdAt);
     }
 }

@@ -1,7 +1,5 @@
-package org.bridgeway.screening.domain;
+package org.bridgeway.screening.domain.report;
 
-import org.bridgeway.screening.api.ReportDtos.Cell;
-import org.bridgeway.screening.api.ReportDtos.Share;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

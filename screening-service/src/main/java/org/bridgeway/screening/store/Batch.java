@@ -11,7 +11,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "batch")
-public class BatchRecord extends PanacheEntityBase {
+public class Batch extends PanacheEntityBase {
 
     public static final String ACCEPTED = "accepted";
     public static final String PROCESSING = "processing";

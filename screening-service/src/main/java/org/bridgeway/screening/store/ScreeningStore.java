@@ -5,28 +5,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.bridgeway.screening.domain.ResponseScorer.StudentFacts;
+import org.bridgeway.platform.api.Page;
+import org.bridgeway.platform.api.PageRequest;
 import org.bridgeway.screening.domain.ScoredScreening;
+import org.bridgeway.screening.domain.scoring.Score;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Collection;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The write path of scored screenings, shared by single submits and batches: one JDBC batch per
- * chunk. A screening already recorded (same student, instrument version and day) is skipped and
- * reported, never stored twice.
+ * Scored screenings. The write path is shared by single submits and batches: one JDBC batch per chunk, and a
+ * screening already recorded (same student, instrument version and day) is skipped and reported, never stored twice.
  */
 @ApplicationScoped
-public class ScreeningWriter {
+public class ScreeningStore {
 
     private static final String INSERT = "INSERT INTO screening (id, student_ref, board_id, school_id, grade, age_years,"
             + " instrument_key, instrument_version, administered_on, answers, result, flagged, suggested_tier, batch_id, created_at)"
@@ -36,7 +38,7 @@ public class ScreeningWriter {
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
 
-    ScreeningWriter(AgroalDataSource dataSource, ObjectMapper json) {
+    ScreeningStore(AgroalDataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
         this.json = json;
     }
@@ -46,7 +48,7 @@ public class ScreeningWriter {
      * @return for each screening, in order, whether it was stored (false: a duplicate)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean[] insert(List<ScoredScreening> screenings, UUID batchId, java.time.Instant createdAt) {
+    public boolean[] insert(List<ScoredScreening> screenings, UUID batchId, Instant createdAt) {
         boolean[] stored = new boolean[screenings.size()];
         if (screenings.isEmpty()) {
             return stored;
@@ -64,11 +66,11 @@ public class ScreeningWriter {
                 insert.setInt(8, s.instrumentVersion());
                 insert.setObject(9, s.administeredOn());
                 insert.setString(10, json.writeValueAsString(s.answers()));
-                insert.setString(11, json.writeValueAsString(ScreeningResult.of(s.score())));
+                insert.setString(11, json.writeValueAsString(resultOf(s.score())));
                 insert.setBoolean(12, s.score().flagged());
                 insert.setInt(13, s.score().suggestedTier());
                 insert.setObject(14, batchId);
-                insert.setObject(15, java.time.OffsetDateTime.ofInstant(createdAt, java.time.ZoneOffset.UTC));
+                insert.setObject(15, OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC));
                 insert.addBatch();
             }
             int[] counts = insert.executeBatch();
@@ -81,26 +83,38 @@ public class ScreeningWriter {
         }
     }
 
-    /** Loads the facts rows need about their students, in one query. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<String, StudentFacts> students(Collection<String> studentRefs) {
-        Map<String, StudentFacts> facts = new HashMap<>();
-        if (studentRefs.isEmpty()) {
-            return facts;
+    public Optional<Screening> find(UUID id) {
+        return id == null ? Optional.empty() : Screening.findByIdOptional(id);
+    }
+
+    /** The filter's screenings, newest first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Page<Screening> page(SchoolFilter filter, Boolean flagged, PageRequest request) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder query = new StringBuilder(filter.where(params));
+        if (flagged != null) {
+            query.append(" and flagged = :flagged");
+            params.put("flagged", flagged);
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT student_ref, board_id, school_id, grade, birth_month FROM student WHERE student_ref = ANY (?)")) {
-            select.setArray(1, connection.createArrayOf("text", new ArrayList<>(studentRefs).toArray()));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    facts.put(rs.getString(1), new StudentFacts(rs.getString(1), rs.getString(2), rs.getString(3),
-                            (Integer) rs.getObject(4), rs.getObject(5, java.time.LocalDate.class)));
-                }
-            }
-            return facts;
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading students failed", e);
+        var found = Screening.<Screening>find(query + " order by createdAt desc, id", params);
+        return Page.of(found.page(request.page(), request.size()).list(), request, found.count());
+    }
+
+    /** The stored result of a screening, as it was scored. */
+    public StoredResult result(Screening screening) {
+        try {
+            return json.readValue(screening.result, StoredResult.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored result of screening " + screening.id + " unreadable", e);
         }
+    }
+
+    /** The stored shape of a fresh score, the same that {@link #result} reads back. */
+    public static StoredResult resultOf(Score score) {
+        return new StoredResult(score.domains().stream()
+                .map(d -> new StoredResult.Domain(d.key(), d.label(), d.score(), d.band(), d.complete(), d.answered(),
+                        d.itemCount(), d.drivers(), d.needs()))
+                .toList(), score.needs());
     }
 }

@@ -16,7 +16,7 @@ import java.util.UUID;
 /** A scored survey response. Answers stay inside this service; the result is kept as scored, never re-scored in place. */
 @Entity
 @Table(name = "screening")
-public class ScreeningRecord extends PanacheEntityBase {
+public class Screening extends PanacheEntityBase {
 
     @Id
     public UUID id;

@@ -14,7 +14,7 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "instrument")
-public class InstrumentRecord extends PanacheEntityBase {
+public class Instrument extends PanacheEntityBase {
 
     @EmbeddedId
     public Id id;
@@ -28,9 +28,5 @@ public class InstrumentRecord extends PanacheEntityBase {
 
     @Embeddable
     public record Id(String key, int version) implements Serializable {
-    }
-
-    public boolean inUse() {
-        return ScreeningRecord.count("instrumentKey = ?1 and instrumentVersion = ?2", id.key(), id.version()) > 0;
     }
 }

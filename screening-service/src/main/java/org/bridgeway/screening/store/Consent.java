@@ -13,12 +13,11 @@ import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /** One entry of a student's consent history; the newest is in force. */
 @Entity
 @Table(name = "consent")
-public class ConsentRecord extends PanacheEntityBase {
+public class Consent extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -36,12 +35,4 @@ public class ConsentRecord extends PanacheEntityBase {
     public Instant recordedAt;
     @Column(name = "recorded_by")
     public String recordedBy;
-
-    public static Optional<ConsentRecord> current(String studentRef) {
-        return find("studentRef = ?1 order by id desc", studentRef).firstResultOptional();
-    }
-
-    public static List<ConsentRecord> history(String studentRef) {
-        return list("studentRef = ?1 order by id desc", studentRef);
-    }
 }

@@ -1,7 +1,4 @@
-package org.bridgeway.screening.domain;
-
-import org.bridgeway.screening.api.ReportDtos.Cell;
-import org.bridgeway.screening.api.ReportDtos.Share;
+package org.bridgeway.screening.domain.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;

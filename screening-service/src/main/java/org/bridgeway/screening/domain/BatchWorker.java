@@ -1,0 +1,165 @@
+package org.bridgeway.screening.domain;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.bridgeway.screening.domain.scoring.Violation;
+import org.bridgeway.screening.store.BatchStore;
+import org.bridgeway.screening.store.RosterStore;
+import org.bridgeway.screening.store.RowErrorStore;
+import org.bridgeway.screening.store.ScreeningStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Works through accepted batches on its own threads: rows are scored and written in chunks, each chunk one
+ * transaction with JDBC batching, so progress is visible while it runs and a bad row never takes good rows with it.
+ */
+@ApplicationScoped
+public class BatchWorker {
+
+    private final ResponseScorer scorer;
+    private final ScreeningStore screenings;
+    private final RosterStore roster;
+    private final BatchStore batches;
+    private final RowErrorStore rowErrors;
+    private final ScreeningAnnouncer announcer;
+    private final ObjectMapper json;
+    private final int chunkSize;
+    private final ExecutorService workers;
+
+    BatchWorker(ResponseScorer scorer, ScreeningStore screenings, RosterStore roster, BatchStore batches,
+            RowErrorStore rowErrors, ScreeningAnnouncer announcer, ObjectMapper json,
+            @ConfigProperty(name = "bridgeway.batch.chunk-size", defaultValue = "500") int chunkSize,
+            @ConfigProperty(name = "bridgeway.batch.workers", defaultValue = "2") int workers) {
+        this.scorer = scorer;
+        this.screenings = screenings;
+        this.roster = roster;
+        this.batches = batches;
+        this.rowErrors = rowErrors;
+        this.announcer = announcer;
+        this.json = json;
+        this.chunkSize = chunkSize;
+        this.workers = Executors.newFixedThreadPool(workers, r -> {
+            Thread thread = new Thread(r, "batch-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** A batch that was running when the service stopped cannot resume from a spool file that is gone. */
+    void failInterrupted(@Observes StartupEvent event) {
+        QuarkusTransaction.requiringNew().run(() -> batches.failUnfinished(Instant.now(),
+                "interrupted by a service restart; submit it again: rows already stored are reported as duplicates"));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        workers.shutdownNow();
+    }
+
+    /** Queues the spooled batch; the spool file is deleted once it is worked through. */
+    void start(UUID id, String boardId, String format, Path spool) {
+        workers.submit(() -> run(id, boardId, format, spool));
+    }
+
+    private void run(UUID id, String boardId, String format, Path spool) {
+        try (InputStream in = Files.newInputStream(spool); BatchRows rows = BatchRows.open(format, in, json)) {
+            QuarkusTransaction.requiringNew().run(() -> batches.markProcessing(id));
+            List<BatchRows.Row> chunk = new ArrayList<>(chunkSize);
+            BatchRows.Row row;
+            while ((row = rows.next()) != null) {
+                chunk.add(row);
+                if (chunk.size() == chunkSize) {
+                    processChunk(id, boardId, chunk);
+                    chunk.clear();
+                }
+            }
+            processChunk(id, boardId, chunk);
+            QuarkusTransaction.requiringNew().run(() -> batches.markCompleted(id, Instant.now()));
+        } catch (Exception e) {
+            Log.errorf(e, "batch %s failed", id);
+            QuarkusTransaction.requiringNew().run(() -> batches.markFailed(id, Instant.now(),
+                    "stopped: " + e.getMessage() + "; rows reported so far are final"));
+        } finally {
+            deleteQuietly(spool);
+        }
+    }
+
+    private void processChunk(UUID batchId, String boardId, List<BatchRows.Row> chunk) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().timeout(300).run(() -> {
+            var students = roster.facts(studentRefs(boardId, chunk));
+            List<ScoredScreening> scored = new ArrayList<>();
+            List<Integer> scoredRows = new ArrayList<>();
+            List<RowError> errors = new ArrayList<>();
+            for (BatchRows.Row row : chunk) {
+                if (row.input() == null) {
+                    row.errors().forEach(v -> errors.add(new RowError(row.number(), v.field(), v.message())));
+                    continue;
+                }
+                ResponseScorer.Outcome outcome = scorer.score(boardId, row.input(), students::get);
+                if (outcome instanceof ResponseScorer.Scored ok) {
+                    scored.add(ok.screening());
+                    scoredRows.add(row.number());
+                } else {
+                    for (Violation v : ((ResponseScorer.Rejected) outcome).violations()) {
+                        errors.add(new RowError(row.number(), v.field(), v.message()));
+                    }
+                }
+            }
+            boolean[] stored = screenings.insert(scored, batchId, Instant.now());
+            List<ScoredScreening> fresh = new ArrayList<>();
+            for (int i = 0; i < stored.length; i++) {
+                if (stored[i]) {
+                    fresh.add(scored.get(i));
+                } else {
+                    errors.add(new RowError(scoredRows.get(i), "administeredOn",
+                            "this student's response to this instrument version on this day is already recorded"));
+                }
+            }
+            int flagged = announcer.announce(fresh);
+            rowErrors.addAll(batchId, errors);
+            int failedRows = (int) errors.stream().mapToInt(RowError::row).distinct().count();
+            batches.addProgress(batchId, chunk.size(), fresh.size(), failedRows, flagged);
+        });
+    }
+
+    private Set<String> studentRefs(String boardId, List<BatchRows.Row> chunk) {
+        Set<String> refs = new HashSet<>();
+        for (BatchRows.Row row : chunk) {
+            if (row.input() != null) {
+                String ref = scorer.studentRefOf(boardId, row.input());
+                if (ref != null) {
+                    refs.add(ref);
+                }
+            }
+        }
+        return refs;
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            Log.warnf("cannot delete spool file %s", file);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.bridgeway.screening.store;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.bridgeway.platform.api.Page;
+import org.bridgeway.platform.api.PageRequest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Schools and students of each board, written in bulk: pushing the same roster twice changes nothing. */
+@ApplicationScoped
+public class RosterStore {
+
+    private final AgroalDataSource dataSource;
+
+    RosterStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A student row as the roster writes it; {@code identity} is already encrypted. */
+    public record StudentRow(String studentRef, String schoolId, Integer grade, LocalDate birthMonth, byte[] identity) {
+    }
+
+    /** A school row as the roster writes it. */
+    public record SchoolRow(String schoolId, String name) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> schoolIds(String boardId) {
+        Set<String> ids = new HashSet<>();
+        School.<School>list("id.boardId", boardId).forEach(s -> ids.add(s.id.schoolId()));
+        return ids;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void upsertSchools(String boardId, List<SchoolRow> schools) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement upsert = connection.prepareStatement("INSERT INTO school (board_id, school_id, name) VALUES (?, ?, ?)"
+                     + " ON CONFLICT (board_id, school_id) DO UPDATE SET name = excluded.name, updated_at = now()")) {
+            for (SchoolRow school : schools) {
+                upsert.setString(1, boardId);
+                upsert.setString(2, school.schoolId());
+                upsert.setString(3, school.name());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("school upsert failed", e);
+        }
+    }
+
+    /** Which of these students are on a roster already. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> existing(Collection<String> studentRefs) {
+        Set<String> existing = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT student_ref FROM student WHERE student_ref = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("text", studentRefs.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    existing.add(rs.getString(1));
+                }
+            }
+            return existing;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading students failed", e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void upsertStudents(String boardId, List<StudentRow> students) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement upsert = connection.prepareStatement(
+                     "INSERT INTO student (student_ref, board_id, school_id, grade, birth_month, identity) VALUES (?, ?, ?, ?, ?, ?)"
+                             + " ON CONFLICT (student_ref) DO UPDATE SET school_id = excluded.school_id, grade = excluded.grade,"
+                             + " birth_month = excluded.birth_month, identity = excluded.identity, updated_at = now()")) {
+            for (StudentRow s : students) {
+                upsert.setString(1, s.studentRef());
+                upsert.setString(2, boardId);
+                upsert.setString(3, s.schoolId());
+                upsert.setObject(4, s.grade());
+                upsert.setObject(5, s.birthMonth());
+                upsert.setBytes(6, s.identity());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("student upsert failed", e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Student> find(String studentRef) {
+        return Student.findByIdOptional(studentRef);
+    }
+
+    /** The filter's students, by school and ref. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Page<Student> page(SchoolFilter filter, PageRequest request) {
+        Map<String, Object> params = new HashMap<>();
+        var found = Student.<Student>find(filter.where(params) + " order by schoolId, studentRef", params);
+        return Page.of(found.page(request.page(), request.size()).list(), request, found.count());
+    }
+
+    /** What rows need to know about their students, in one query. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, StudentFacts> facts(Collection<String> studentRefs) {
+        Map<String, StudentFacts> facts = new HashMap<>();
+        if (studentRefs.isEmpty()) {
+            return facts;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT student_ref, board_id, school_id, grade, birth_month FROM student WHERE student_ref = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("text", studentRefs.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    facts.put(rs.getString(1), new StudentFacts(rs.getString(1), rs.getString(2), rs.getString(3),
+                            (Integer) rs.getObject(4), rs.getObject(5, LocalDate.class)));
+                }
+            }
+            return facts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading students failed", e);
+        }
+    }
+}
