@@ -34,11 +34,19 @@ public final class PostgresServer implements AutoCloseable {
                 .setPort(port == 0 ? Ports.free() : port)
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("fsync", "off".equals(System.getenv("BRIDGEWAY_PG_FSYNC")) ? "off" : "on")
+                // zonky defaults to off (a commit returns before its WAL is flushed): fast for tests and
+                // the devstack; the bench turns it on to measure as production runs.
+                .setServerConfig("synchronous_commit", setting("bridgeway.pg.synchronous-commit", "BRIDGEWAY_PG_SYNCHRONOUS_COMMIT", "off"))
                 .setPGStartupWait(java.time.Duration.ofSeconds(60));
         if (dataDirectory != null) {
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
         }
         return new PostgresServer(builder.start());
+    }
+
+    private static String setting(String property, String env, String fallback) {
+        String value = System.getProperty(property, System.getenv(env));
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     public int port() {

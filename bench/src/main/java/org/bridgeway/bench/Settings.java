@@ -1,0 +1,41 @@
+package org.bridgeway.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The bench's knobs, as system properties ({@code -Dbench.x=...} after {@code ./bridgeway bench}).
+ * {@code bench.quick=true} (or {@code ./bridgeway bench --quick}) shrinks every phase to seconds to
+ * try the method out; its figures are not meant for publication.
+ */
+record Settings(boolean quick, int students, int bulkRows, double highRiskShare, int rate, int runSeconds, int warmupWindow,
+                int warmupMax, List<Integer> steps, int flagged, int flaggedRate, int backlog, String generatorCpus,
+                String synchronousCommit) {
+
+    static Settings fromSystemProperties() {
+        boolean quick = Boolean.getBoolean("bench.quick");
+        return new Settings(quick,
+                Integer.getInteger("bench.students", quick ? 2_000 : 10_000),
+                Integer.getInteger("bench.bulkRows", quick ? 2_000 : 20_000),
+                Double.parseDouble(System.getProperty("bench.highRiskShare", "0.04")),
+                Integer.getInteger("bench.rate", 200),
+                Integer.getInteger("bench.seconds", quick ? 5 : 30),
+                Integer.getInteger("bench.warmupWindow", quick ? 5 : 10),
+                Integer.getInteger("bench.warmupMax", quick ? 20 : 240),
+                Arrays.stream(System.getProperty("bench.steps", quick ? "400,800" : "500,750,1000,1250,1500,2000").split(","))
+                        .map(String::trim).map(Integer::valueOf).toList(),
+                Integer.getInteger("bench.flagged", quick ? 100 : 1_000),
+                Integer.getInteger("bench.flaggedRate", 20),
+                Integer.getInteger("bench.backlog", quick ? 1_000 : 20_000),
+                System.getProperty("bench.generatorCpus"),
+                System.getProperty("bridgeway.pg.synchronous-commit", "on"));
+    }
+
+    String describe() {
+        return (quick ? "QUICK smoke run (phases of seconds; not for publication), " : "")
+                + students + " students, bulk " + bulkRows + " rows, " + Math.round(highRiskShare * 100) + "% high-risk answers, "
+                + "fixed rate " + rate + " req/s, runs of " + runSeconds + " s, warm-up windows of " + warmupWindow + " s (at most "
+                + warmupMax + " s), steps " + steps + " req/s, load generator "
+                + (generatorCpus == null ? "unpinned" : "pinned to CPU " + generatorCpus);
+    }
+}

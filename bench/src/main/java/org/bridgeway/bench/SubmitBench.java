@@ -1,0 +1,151 @@
+package org.bridgeway.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bridgeway.devstack.Devstack;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Single screening submits, direct to screening-service (A) and via the gateway (B): a warm-up
+ * until the median settles, a fixed rate run ABAB (so neither side gets the warmer JIT) with JFR
+ * recordings of both services, then a stepped search for the highest rate whose p99 stays within
+ * the bound.
+ */
+final class SubmitBench {
+
+    static final double P99_BOUND_MILLIS = 20;
+    private static final String DIRECT = "direct";
+    private static final String GATEWAY = "via gateway";
+
+    private final Devstack suite;
+    private final Settings settings;
+    private final LoadGenerator generator;
+    private final String token;
+    private final String path;
+    private final List<String> studentRefs;
+    private final String school;
+    private final Cohort cohort;
+    private final List<String> rows;
+    private final CpuTable cpu;
+    private final StringBuilder notes;
+    // Submits go backwards from yesterday, one day per pass over the roster: every body is a new screening.
+    private long sent;
+
+    SubmitBench(Devstack suite, Settings settings, LoadGenerator generator, String token, String board, String school,
+                List<String> studentRefs, JsonNode instrument, List<String> rows, CpuTable cpu, StringBuilder notes) {
+        this.suite = suite;
+        this.settings = settings;
+        this.generator = generator;
+        this.token = token;
+        this.path = "/api/v1/screening/boards/" + board + "/screenings";
+        this.studentRefs = studentRefs;
+        this.school = school;
+        this.cohort = new Cohort(instrument, settings.highRiskShare(), 11);
+        this.rows = rows;
+        this.cpu = cpu;
+        this.notes = notes;
+    }
+
+    void run(Path results) throws Exception {
+        warmUp();
+        fixedRate(results);
+        maximumSustainable();
+    }
+
+    private void warmUp() throws Exception {
+        int rate = settings.rate();
+        LoadGenerator.Result warm = generator.warmUp("warm-up via gateway", suite.gatewayUrl() + path, token,
+                bodies((long) rate * (settings.warmupMax() + settings.warmupWindow())), rate, settings.warmupWindow(), settings.warmupMax());
+        notes.append("Warm-up via the gateway at ").append(rate).append(" req/s, p50 per ").append(settings.warmupWindow())
+                .append(" s window (ms): ").append(String.join("; ", warm.windows())).append(" — ")
+                .append(warm.stable() ? "stable" : "**not stable within " + settings.warmupMax() + " s**").append(".\n\n");
+        cpu.add("warm-up via gateway " + rate + "/s", warm.cpuPercent());
+    }
+
+    private void fixedRate(Path results) throws Exception {
+        int rate = settings.rate();
+        FlightRecording screening = FlightRecording.start(suite.pid("screening-service"), results.resolve("screening-service.jfr"));
+        FlightRecording gateway = FlightRecording.start(suite.pid("gateway"), results.resolve("gateway.jfr"));
+        List<LoadGenerator.Result> direct = new ArrayList<>();
+        List<LoadGenerator.Result> viaGateway = new ArrayList<>();
+        for (int round = 1; round <= 2; round++) {
+            direct.add(submit(DIRECT + " " + round, rate));
+            viaGateway.add(submit(GATEWAY + " " + round, rate));
+        }
+        for (FlightRecording recording : List.of(screening, gateway)) {
+            Path file = recording.stop();
+            String module = file.getFileName().toString().replace(".jfr", "");
+            notes.append("### JFR: ").append(module).append(" during the fixed-rate runs (`").append(file.getFileName())
+                    .append("`)\n\n").append(FlightRecording.summary(file, 12)).append('\n');
+        }
+        LoadGenerator.Result a = LoadGenerator.combine(DIRECT, direct);
+        LoadGenerator.Result b = LoadGenerator.combine(GATEWAY, viaGateway);
+        for (LoadGenerator.Result r : List.of(a, b)) {
+            rows.add(Bench.row("single submit " + r.label() + " at " + rate + " req/s (2 × " + settings.runSeconds() + " s ABAB, "
+                            + r.sent() + " requests, " + r.errors() + " failed)", "p99 ≤ 20 ms", r.percentiles(),
+                    r.sustained(P99_BOUND_MILLIS)));
+        }
+        double overhead = b.p(50) - a.p(50);
+        rows.add(Bench.row("gateway overhead at p50, at " + rate + " req/s", "≤ 0.5 ms",
+                String.format("%.2f ms (%.2f via gateway − %.2f direct)", overhead, b.p(50), a.p(50)), overhead <= 0.5));
+    }
+
+    /** Steps up the rate, A then B at each step, until each side's p99 passes the bound (or it errs or falls behind). */
+    private void maximumSustainable() throws Exception {
+        Integer[] best = {null, null};
+        boolean[] done = {false, false};
+        LoadGenerator.Result at500 = null;
+        for (int rate : settings.steps()) {
+            for (int side = 0; side < 2; side++) {
+                if (done[side]) {
+                    continue;
+                }
+                LoadGenerator.Result r = submit((side == 0 ? DIRECT : GATEWAY) + " step", rate);
+                if (side == 1 && rate == 500) {
+                    at500 = r;
+                }
+                if (r.sustained(P99_BOUND_MILLIS)) {
+                    best[side] = rate;
+                } else {
+                    done[side] = true;
+                }
+            }
+            if (done[0] && done[1]) {
+                break;
+            }
+        }
+        if (at500 != null) {
+            rows.add(Bench.row("single submit via gateway at 500 req/s (" + settings.runSeconds() + " s, " + at500.errors() + " failed)",
+                    "p99 ≤ 20 ms for 60 s", at500.percentiles(), at500.sustained(P99_BOUND_MILLIS) && settings.runSeconds() >= 60));
+        }
+        for (int side = 0; side < 2; side++) {
+            String measured = best[side] == null ? "below " + settings.steps().get(0) + " req/s"
+                    : best[side] + " req/s" + (done[side] ? "" : " (the highest step tried)");
+            rows.add(Bench.row("max sustainable single submits " + (side == 0 ? DIRECT : GATEWAY) + " (p99 ≤ 20 ms, steps "
+                    + settings.steps() + ", " + settings.runSeconds() + " s each)", "≥ 1,000 req/s", measured,
+                    best[side] != null && best[side] >= 1000));
+        }
+    }
+
+    private LoadGenerator.Result submit(String label, int rate) throws Exception {
+        String base = label.startsWith(DIRECT) ? suite.url("screening-service") : suite.gatewayUrl();
+        LoadGenerator.Result r = generator.run(label, base + path, token, bodies((long) rate * settings.runSeconds()), rate,
+                settings.runSeconds());
+        cpu.add(label + " " + rate + "/s (p99 " + String.format("%.1f", r.p(99)) + " ms)", r.cpuPercent());
+        Thread.sleep(1_000);
+        return r;
+    }
+
+    private List<String> bodies(long count) {
+        List<String> bodies = new ArrayList<>((int) count);
+        LocalDate yesterday = LocalDate.now().minusDays(1);
+        for (long i = 0; i < count; i++, sent++) {
+            String ref = studentRefs.get((int) (sent % studentRefs.size()));
+            bodies.add(cohort.row(ref, school, yesterday.minusDays(sent / studentRefs.size())).toString());
+        }
+        return bodies;
+    }
+}
