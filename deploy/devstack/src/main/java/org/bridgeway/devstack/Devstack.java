@@ -58,12 +58,15 @@ public final class Devstack implements AutoCloseable {
     }
 
     private final Layout layout;
-    private final Map<String, Process> running = new LinkedHashMap<>();
+    /** The services meant to be running; one stopped on purpose is removed, so it is not restarted. */
+    private final Map<String, Process> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Map<String, String>> extraEnv = new LinkedHashMap<>();
     private DemoTokens tokens;
     private Properties secrets;
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private volatile boolean postgresStopped;
+    private Supervisor supervisor;
 
     public Devstack(Layout layout) {
         this.layout = layout;
@@ -88,8 +91,10 @@ public final class Devstack implements AutoCloseable {
             Files.writeString(devstack.layout.home().resolve("devstack.pid"), Long.toString(ProcessHandle.current().pid()));
             devstack.start();
             String demo = DemoSeed.run(devstack.gatewayUrl(), devstack.tokens());
-            Files.writeString(devstack.layout.home().resolve("ready"), Instant.now().toString());
             devstack.printSummary(demo);
+            devstack.supervise();
+            // Last: the launcher prints the log from the banner on as soon as this file exists.
+            Files.writeString(devstack.layout.home().resolve("ready"), Instant.now().toString());
         } catch (Exception e) {
             System.err.println("devstack: start failed: " + e.getMessage());
             System.exit(1);
@@ -145,6 +150,119 @@ public final class Devstack implements AutoCloseable {
     public long pid(String module) {
         Process process = running.get(module);
         return process == null ? -1 : process.pid();
+    }
+
+    /**
+     * Watches every child from now on and restarts one that dies (see {@link Supervisor}); its
+     * state is in {@code <home>/children}, which {@code ./bridgeway status} prints.
+     */
+    public synchronized Supervisor supervise() {
+        if (supervisor == null) {
+            supervisor = new Supervisor(this::supervisedChildren, layout.home().resolve("children")).start();
+        }
+        return supervisor;
+    }
+
+    private List<Supervisor.Child> supervisedChildren() {
+        List<Supervisor.Child> children = new java.util.ArrayList<>();
+        if (!postgresStopped && postgres != null) {
+            children.add(child("postgresql", () -> postgresStopped || postgresAlive(), this::restartPostgres));
+        }
+        KafkaBroker broker = kafka;
+        if (broker != null) {
+            children.add(child("kafka", () -> !broker.crashed(), broker::start));
+        }
+        for (Service service : SERVICES) {
+            Process process = running.get(service.module());
+            if (process != null) {
+                children.add(child(service.module(), process::isAlive, () -> relaunchIfStillWanted(service, process)));
+            }
+        }
+        return children;
+    }
+
+    private interface Restart {
+        void run() throws Exception;
+    }
+
+    private static Supervisor.Child child(String name, java.util.function.BooleanSupplier alive, Restart restart) {
+        return new Supervisor.Child() {
+            public String name() {
+                return name;
+            }
+
+            public boolean alive() {
+                return alive.getAsBoolean();
+            }
+
+            public void restart() throws Exception {
+                restart.run();
+            }
+        };
+    }
+
+    private void relaunchIfStillWanted(Service service, Process dead) throws IOException {
+        synchronized (running) {
+            if (running.get(service.module()) == dead) {
+                running.put(service.module(), launch(service));
+            }
+        }
+    }
+
+    /** The postmaster named in its pid file is alive: a local check that cannot hang. */
+    private boolean postgresAlive() {
+        try {
+            String pid = Files.readAllLines(postgresData()).get(0).trim();
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private Path postgresData() {
+        return layout.home().resolve("postgres").resolve("postmaster.pid");
+    }
+
+    private synchronized void restartPostgres() throws IOException {
+        if (postgresStopped) {
+            return;
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException alreadyDead) {
+                // it died: closing only releases the data directory's lock
+            }
+        }
+        postgres = PostgresServer.start(layout.home().resolve("postgres"), layout.postgresPort());
+    }
+
+    /** Stops PostgreSQL as an outage would (its data kept); the services see connections refused. */
+    public synchronized void stopPostgres() throws IOException {
+        postgresStopped = true;
+        postgres.close();
+    }
+
+    /** Starts PostgreSQL again on the same port and data after {@link #stopPostgres()}. */
+    public synchronized void startPostgres() throws IOException {
+        postgres = PostgresServer.start(layout.home().resolve("postgres"), layout.postgresPort());
+        postgresStopped = false;
+    }
+
+    /**
+     * Kills one service with SIGKILL, as a crash would, without telling the devstack: a
+     * {@linkplain #supervise() supervised} devstack notices and starts it again.
+     */
+    public void crashService(String module) throws InterruptedException {
+        Process process = running.get(module);
+        if (process != null) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits until a service answers ready again (after a crash or a restart). */
+    public void awaitReady(String module) throws Exception {
+        awaitReady(SERVICES.stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow());
     }
 
     /** Stops one service as a crash or a deploy would, and waits until it is gone. */
@@ -223,9 +341,9 @@ public final class Devstack implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI ready = URI.create(url(service.module()) + "/q/health/ready");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        Process process = running.get(service.module());
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
+            Process process = running.get(service.module());
+            if (process == null || (!process.isAlive() && supervisor == null)) {
                 throw new IOException(service.module() + " exited; see " + logFile(service.module()));
             }
             try {
@@ -269,6 +387,10 @@ public final class Devstack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (supervisor != null) {
+            supervisor.close();
+            supervisor = null;
+        }
         List<String> modules = List.copyOf(running.keySet());
         for (int i = modules.size() - 1; i >= 0; i--) {
             running.get(modules.get(i)).destroy();
@@ -298,6 +420,7 @@ public final class Devstack implements AutoCloseable {
         }
         try {
             Files.deleteIfExists(layout.home().resolve("ready"));
+            Files.deleteIfExists(layout.home().resolve("children"));
             Files.deleteIfExists(layout.home().resolve("devstack.pid"));
         } catch (IOException ignored) {
             // best effort: the launcher checks the pid for liveness anyway

@@ -62,6 +62,11 @@ public final class KafkaBroker implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** It was started and not stopped, yet its process is gone (killed, out of memory). */
+    public synchronized boolean crashed() {
+        return process != null && !process.isAlive();
+    }
+
     private void configure() throws IOException {
         Files.createDirectories(home.resolve("data"));
         String properties = String.join("\n",
