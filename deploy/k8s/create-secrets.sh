@@ -17,6 +17,13 @@ exists screening-identity-keys || kubectl -n "$ns" create secret generic screeni
   --from-literal=encryption-key="$(openssl rand -base64 32)" \
   --from-literal=ref-key="$(openssl rand -base64 32)"
 
+# referral-service's own bearer token for screening-service's identity disclosure (optional: without it
+# referrals never carry identity).
+if [[ -n "${REFERRAL_SCREENING_TOKEN:-}" ]] && ! exists referral-service-credentials; then
+  kubectl -n "$ns" create secret generic referral-service-credentials \
+    --from-literal=screening-token="$REFERRAL_SCREENING_TOKEN"
+fi
+
 # Backups (prod overlay): your object store's credentials, from the environment.
 if [[ -n "${BACKUP_ACCESS_KEY_ID:-}" ]] && ! exists bridgeway-backup-s3; then
   kubectl -n "$ns" create secret generic bridgeway-backup-s3 \

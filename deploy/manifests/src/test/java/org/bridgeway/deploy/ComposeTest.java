@@ -83,7 +83,7 @@ class ComposeTest {
             if (line.matches("[A-Z0-9_]+=.*")) {
                 String name = line.substring(0, line.indexOf('='));
                 listed.add(name);
-                if (name.matches(".*(PASSWORD|_KEY|SECRET).*")) {
+                if (name.matches(".*(PASSWORD|_KEY|SECRET|TOKEN).*")) {
                     assertEquals("", line.substring(line.indexOf('=') + 1), name + " must be left empty in the template");
                 }
             }

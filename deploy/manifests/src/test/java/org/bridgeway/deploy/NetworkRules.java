@@ -7,8 +7,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * NetworkPolicy invariants: everything is denied by default; only the gateway (and Prometheus' namespace)
- * reaches the services; only the services that need PostgreSQL or Kafka reach them.
+ * NetworkPolicy invariants: everything is denied by default; a service is reachable only from the
+ * workloads configured to call it (the gateway, and a service whose environment names its address) and
+ * from Prometheus' namespace, and each of those callers is let in; only the services that need
+ * PostgreSQL or Kafka reach them.
  */
 final class NetworkRules {
 
@@ -43,21 +45,45 @@ final class NetworkRules {
         if (module.equals(GATEWAY)) {
             return;
         }
+        Set<String> callers = callersOf(deployment);
+        Set<String> admitted = new TreeSet<>();
         for (Object rule : rules) {
             List<Object> peers = Tree.list(rule, "from");
             if (peers.isEmpty()) {
                 problems.add(module + ": a policy admits every source");
             }
             for (Object peer : peers) {
-                boolean fromGateway = Tree.at(peer, "namespaceSelector") == null
-                        && selectedModules(Tree.map(peer, "podSelector")).equals(Set.of(GATEWAY));
                 boolean fromMonitoring = Tree.at(peer, "podSelector") == null
                         && Tree.map(peer, "namespaceSelector.matchLabels").containsKey(MONITORING_LABEL);
-                if (!fromGateway && !fromMonitoring) {
-                    problems.add(module + ": reachable from " + peer + ", not only from the gateway");
+                Set<String> from = Tree.at(peer, "namespaceSelector") == null
+                        ? selectedModules(Tree.map(peer, "podSelector")) : Set.of();
+                if (!fromMonitoring && (from.isEmpty() || !callers.containsAll(from))) {
+                    problems.add(module + ": reachable from " + peer + ", not only from its callers " + callers);
                 }
+                admitted.addAll(from);
             }
         }
+        if (!admitted.containsAll(callers)) {
+            problems.add(module + ": its callers " + callers + " are not all let in (only " + admitted + ")");
+        }
+    }
+
+    /** The workloads whose environment holds an http:// address of one of this workload's Services. */
+    private Set<String> callersOf(Map<String, Object> deployment) {
+        Set<String> services = new TreeSet<>();
+        workloads.ofKind("Service").stream()
+                .filter(s -> Tree.selects(Map.of("matchLabels", Tree.map(s, "spec.selector")), Workloads.podLabels(deployment)))
+                .forEach(s -> services.add(Tree.name(s)));
+        Set<String> callers = new TreeSet<>();
+        workloads.deploymentsByModule().forEach((module, other) -> {
+            for (Object env : Tree.list(Workloads.container(other), "env")) {
+                String value = String.valueOf(Tree.string(env, "value"));
+                if (services.stream().anyMatch(name -> value.contains("://" + name + ":"))) {
+                    callers.add(module);
+                }
+            }
+        });
+        return callers;
     }
 
     private void checkPostgres() {

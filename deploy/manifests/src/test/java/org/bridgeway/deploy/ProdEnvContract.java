@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The environment variables a module needs in production, read from its own configuration and that of
- * the platform modules it depends on: every setting whose in-repository value only fits the devstack
+ * The environment variables a module needs in production, read from its own configuration (properties
+ * and the defaults in its Java sources) and that of the platform modules it depends on: every setting whose in-repository value only fits the devstack
  * (a localhost address, a demo issuer, the devstack's database credentials), every `${VAR}` without
  * a default, and the JWT verification key. A new such setting fails the deploy checks until compose
  * and Kubernetes set it.
@@ -32,7 +32,7 @@ final class ProdEnvContract {
     }
 
     static Set<String> required(String module) {
-        Map<String, String> config = new LinkedHashMap<>();
+        Map<String, String> config = new LinkedHashMap<>(SourceDefaults.of(module));
         platformConfig(module, config);
         load(Repo.path(module).resolve("src/main/resources/application.properties"), config);
         Set<String> env = new TreeSet<>();
