@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
 public final class DemoTokens {
 
     public static final String ISSUER = "https://bridgeway.local/demo";
+    /** The audience the services and the gateway accept ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "bridgeway";
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
@@ -86,8 +88,27 @@ public final class DemoTokens {
 
         private Builder(String subject) {
             claims.put("iss", ISSUER);
+            claims.put("aud", AUDIENCE);
             claims.put("sub", subject);
             claims.put("upn", subject);
+        }
+
+        public Builder audience(String audience) {
+            claims.put("aud", audience);
+            return this;
+        }
+
+        /**
+         * Any claim as it is, a string, number or list, so tests can sign tokens of an unexpected
+         * shape; a {@code null} value removes the claim.
+         */
+        public Builder claim(String name, Object value) {
+            if (value == null) {
+                claims.remove(name);
+            } else {
+                claims.put(name, value);
+            }
+            return this;
         }
 
         public Builder roles(String... roles) {

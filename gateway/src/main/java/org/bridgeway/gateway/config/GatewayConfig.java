@@ -34,10 +34,15 @@ public interface GatewayConfig {
         Duration timeout();
     }
 
-    /** Token buckets per client (token subject, else remote address) and route class. */
+    /**
+     * Token buckets: per client address before the token is verified (so forged tokens cost bounded
+     * work), then per token subject and route class.
+     */
     interface RateLimits {
         @WithDefault("true")
         boolean enabled();
+
+        Limit address();
 
         Limit bulk();
 

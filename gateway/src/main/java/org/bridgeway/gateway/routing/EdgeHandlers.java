@@ -1,14 +1,13 @@
 package org.bridgeway.gateway.routing;
 
 import io.quarkus.logging.Log;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.bridgeway.gateway.config.GatewayConfig;
+import org.bridgeway.gateway.security.EdgeAuthentication;
 
 import java.security.SecureRandom;
 import java.util.EnumMap;
@@ -19,27 +18,31 @@ import java.util.regex.Pattern;
 
 /**
  * What happens to every /api/v1 request before it reaches a service, in order: a request id and
- * trace context, an access log line, the bearer token checked, the client's rate limit, the body
- * size limit, then the proxy.
+ * trace context, an access log line, the client address's rate limit (before any signature is
+ * verified, so a flood of forged tokens costs a bounded number of RSA verifications), the bearer
+ * token checked, the subject's rate limit per route class, the body size limit, then the proxy.
  */
 @ApplicationScoped
 public class EdgeHandlers {
 
     public static final String REQUEST_ID = "X-Request-Id";
     public static final String TRACEPARENT = "traceparent";
-    static final String SUBJECT = "bridgeway.subject";
+    /** Routing-context key of the byte limit the proxy enforces on a body of unknown length. */
+    static final String BODY_LIMIT = "bridgeway.body-limit";
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final GatewayConfig config;
-    private final JWTParser jwt;
+    private final EdgeAuthentication authentication;
     private final UpstreamProxy proxy;
     private final Map<RouteClass, TokenBucketLimiter> limiters = new EnumMap<>(RouteClass.class);
+    private final TokenBucketLimiter addressLimiter;
 
-    EdgeHandlers(GatewayConfig config, JWTParser jwt, UpstreamProxy proxy) {
+    EdgeHandlers(GatewayConfig config, EdgeAuthentication authentication, UpstreamProxy proxy) {
         this.config = config;
-        this.jwt = jwt;
+        this.authentication = authentication;
         this.proxy = proxy;
+        addressLimiter = limiter(config.rateLimit().address());
         limiters.put(RouteClass.BULK, limiter(config.rateLimit().bulk()));
         limiters.put(RouteClass.WRITE, limiter(config.rateLimit().write()));
         limiters.put(RouteClass.READ, limiter(config.rateLimit().read()));
@@ -51,10 +54,11 @@ public class EdgeHandlers {
 
     void register(@Observes Router router, Vertx vertx) {
         router.route("/api/v1/*").order(-40).handler(this::tagAndLog);
-        router.route("/api/v1/*").order(-39).handler(this::authenticate);
-        router.route("/api/v1/*").order(-38).handler(this::rateLimit);
-        router.route("/api/v1/*").order(-37).handler(this::limitBody);
-        router.route("/api/v1/*").order(-36).handler(proxy::forward);
+        router.route("/api/v1/*").order(-39).handler(this::rateLimitAddress);
+        router.route("/api/v1/*").order(-38).handler(authentication::authenticate);
+        router.route("/api/v1/*").order(-37).handler(this::rateLimit);
+        router.route("/api/v1/*").order(-36).handler(this::limitBody);
+        router.route("/api/v1/*").order(-35).handler(proxy::forward);
     }
 
     void tagAndLog(RoutingContext ctx) {
@@ -75,25 +79,12 @@ public class EdgeHandlers {
         ctx.next();
     }
 
-    void authenticate(RoutingContext ctx) {
-        String header = ctx.request().getHeader("Authorization");
-        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            unauthorized(ctx, "A bearer token is required.");
-            return;
+    void rateLimitAddress(RoutingContext ctx) {
+        if (config.rateLimit().enabled()) {
+            refuseOver(ctx, addressLimiter, "ip:" + ctx.request().remoteAddress().hostAddress(), "from this address");
+        } else {
+            ctx.next();
         }
-        String token = header.substring(7).trim();
-        ctx.vertx().<String>executeBlocking(() -> jwt.parse(token).getSubject(), false).onComplete(result -> {
-            if (result.succeeded()) {
-                ctx.put(SUBJECT, result.result());
-                ctx.next();
-            } else {
-                Throwable cause = result.cause();
-                if (!(cause instanceof ParseException)) {
-                    Log.warnf("token check failed: %s", cause.toString());
-                }
-                unauthorized(ctx, "The bearer token is invalid or expired.");
-            }
-        });
     }
 
     void rateLimit(RoutingContext ctx) {
@@ -102,13 +93,15 @@ public class EdgeHandlers {
             return;
         }
         RouteClass routeClass = RouteClass.of(ctx.request().method().name(), ctx.request().path());
-        String subject = ctx.get(SUBJECT);
-        String client = subject != null ? "sub:" + subject : "ip:" + ctx.request().remoteAddress().hostAddress();
-        long retryAfter = limiters.get(routeClass).tryAcquire(client);
+        String subject = ctx.get(EdgeAuthentication.SUBJECT);
+        refuseOver(ctx, limiters.get(routeClass), "sub:" + subject, "for " + routeClass.name().toLowerCase() + " requests");
+    }
+
+    private static void refuseOver(RoutingContext ctx, TokenBucketLimiter limiter, String client, String what) {
+        long retryAfter = limiter.tryAcquire(client);
         if (retryAfter > 0) {
             ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
-            GatewayProblems.send(ctx, 429, "Too Many Requests", "Rate limit for " + routeClass.name().toLowerCase()
-                    + " requests reached; retry after " + retryAfter + " s.");
+            GatewayProblems.send(ctx, 429, "Too Many Requests", "Rate limit " + what + " reached; retry after " + retryAfter + " s.");
             return;
         }
         ctx.next();
@@ -118,11 +111,11 @@ public class EdgeHandlers {
         String length = ctx.request().getHeader("Content-Length");
         long limit = RouteClass.of(ctx.request().method().name(), ctx.request().path()) == RouteClass.BULK
                 ? config.bodyLimit().bulk() : config.bodyLimit().other();
+        ctx.put(BODY_LIMIT, limit);
         if (length != null) {
             try {
                 if (Long.parseLong(length.trim()) > limit) {
-                    ctx.response().putHeader("Connection", "close");
-                    GatewayProblems.send(ctx, 413, "Content Too Large", "The body is larger than " + limit + " bytes for this route.");
+                    GatewayProblems.tooLarge(ctx, limit);
                     return;
                 }
             } catch (NumberFormatException e) {
@@ -131,11 +124,6 @@ public class EdgeHandlers {
             }
         }
         ctx.next();
-    }
-
-    private static void unauthorized(RoutingContext ctx, String detail) {
-        ctx.response().putHeader("WWW-Authenticate", "Bearer");
-        GatewayProblems.send(ctx, 401, "Unauthorized", detail);
     }
 
     private static String newTraceparent() {

@@ -24,4 +24,12 @@ public final class GatewayProblems {
                         .put("instance", ctx.request().path())
                         .encode());
     }
+
+    /** 413 for a body over the route's limit; the connection closes so the rest of the body is not read. */
+    public static void tooLarge(RoutingContext ctx, long limit) {
+        if (!ctx.response().headWritten() && ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+            ctx.response().putHeader("Connection", "close");
+        }
+        send(ctx, 413, "Content Too Large", "The body is larger than " + limit + " bytes for this route.");
+    }
 }

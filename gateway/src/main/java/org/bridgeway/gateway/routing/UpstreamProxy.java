@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,7 +83,8 @@ public class UpstreamProxy {
             String length = in.getHeader("Content-Length");
             if (length != null) {
                 out.putHeader("Content-Length", length);
-            } else if (in.getHeader("Transfer-Encoding") != null) {
+            } else if (in.getHeader("Transfer-Encoding") != null || in.version() == HttpVersion.HTTP_2 && !in.isEnded()) {
+                // HTTP/2 streams a body of unknown length without Transfer-Encoding; HTTP/1.1 upstreams need chunks.
                 out.setChunked(true);
             }
             out.response().onComplete(answered -> {
@@ -119,8 +121,8 @@ public class UpstreamProxy {
             if (received[0] > limit) {
                 in.handler(null);
                 in.endHandler(null);
+                GatewayProblems.tooLarge(ctx, limit); // first: resetting the upstream request fails its response
                 out.reset();
-                GatewayProblems.tooLarge(ctx, limit);
                 return;
             }
             out.write(chunk);

@@ -3,9 +3,14 @@ package org.bridgeway.platform.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import org.bridgeway.platform.input.HostileText;
+import org.bridgeway.platform.input.Refusals;
 import org.bridgeway.platform.problem.ApiException;
 
 import java.net.URI;
@@ -20,8 +25,10 @@ import java.util.function.Supplier;
 
 /**
  * {@code Idempotency-Key} on POSTs from integrations: the first answer (status, Location, body) is
- * kept per caller and key; a replay with the same body gets it again without repeating the work,
- * the same key with another body is 422.
+ * kept per caller, scope and key, where the scope is the method and the path (the route template with
+ * its path parameters filled in); a replay with the same body on the same route gets it again without
+ * repeating the work, the same key with another body is 422. The same key on another board's route is
+ * a different request, never a replay of the first board's answer.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -30,43 +37,60 @@ public class IdempotencyKeys {
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
+    private final CurrentVertxRequest currentRequest;
 
-    IdempotencyKeys(AgroalDataSource dataSource, ObjectMapper json) {
+    IdempotencyKeys(AgroalDataSource dataSource, ObjectMapper json, CurrentVertxRequest currentRequest) {
         this.dataSource = dataSource;
         this.json = json;
+        this.currentRequest = currentRequest;
     }
 
+    /** As {@link #execute(String, String, String, Object, Supplier)}, scoped to the request being served. */
     public Response execute(String caller, String key, Object request, Supplier<Response> action) {
+        RoutingContext ctx = currentRequest.getCurrent();
+        return execute(caller, ctx.request().method().name() + " " + ctx.normalizedPath(), key, request, action);
+    }
+
+    public Response execute(String caller, String scope, String key, Object request, Supplier<Response> action) {
         if (key == null || key.isBlank()) {
             return action.get();
         }
         if (key.length() > 200) {
             throw ApiException.invalidField(HEADER, "must be at most 200 characters");
         }
+        if (HostileText.hasControlCharacter(key)) {
+            throw ApiException.invalidField(HEADER, Refusals.CONTROL_CHARACTERS);
+        }
         String hash = hash(request);
-        Response replay = QuarkusTransaction.requiringNew().call(() -> find(caller, key, hash));
+        Response replay = QuarkusTransaction.requiringNew().call(() -> find(caller, scope, key, hash));
         if (replay != null) {
             return replay;
         }
         Response response = action.get();
         if (response.getStatus() < 300) {
-            QuarkusTransaction.requiringNew().run(() -> remember(caller, key, hash, response));
+            try {
+                QuarkusTransaction.requiringNew().run(() -> remember(caller, scope, key, hash, response));
+            } catch (RuntimeException e) {
+                // The work is done and committed: the caller gets its answer; only a later replay would repeat it.
+                Log.warnf(e, "could not remember Idempotency-Key for %s %s", caller, scope);
+            }
         }
         return response;
     }
 
-    private Response find(String caller, String key, String hash) throws SQLException {
+    private Response find(String caller, String scope, String key, String hash) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement(
-                     "SELECT request_hash, status, location, body FROM idempotency_record WHERE caller = ? AND key = ?")) {
+             PreparedStatement select = c.prepareStatement("SELECT request_hash, status, location, body FROM idempotency_record"
+                     + " WHERE caller = ? AND scope = ? AND key = ?")) {
             select.setString(1, caller);
-            select.setString(2, key);
+            select.setString(2, scope);
+            select.setString(3, key);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
                     return null;
                 }
                 if (!rs.getString("request_hash").equals(hash)) {
-                    throw ApiException.unprocessable("Idempotency-Key " + key + " was already used with a different request body.");
+                    throw ApiException.unprocessable("This Idempotency-Key was already used with a different request body.");
                 }
                 Response.ResponseBuilder builder = Response.status(rs.getInt("status"))
                         .header("Idempotent-Replayed", "true");
@@ -81,16 +105,17 @@ public class IdempotencyKeys {
         }
     }
 
-    private void remember(String caller, String key, String hash, Response response) {
+    private void remember(String caller, String scope, String key, String hash, Response response) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO idempotency_record (caller, key, request_hash, status, location, body)"
-                     + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+             PreparedStatement insert = c.prepareStatement("INSERT INTO idempotency_record (caller, scope, key, request_hash, status,"
+                     + " location, body) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             insert.setString(1, caller);
-            insert.setString(2, key);
-            insert.setString(3, hash);
-            insert.setInt(4, response.getStatus());
-            insert.setString(5, response.getLocation() == null ? null : response.getLocation().toString());
-            insert.setString(6, response.hasEntity() ? json.writeValueAsString(response.getEntity()) : null);
+            insert.setString(2, scope);
+            insert.setString(3, key);
+            insert.setString(4, hash);
+            insert.setInt(5, response.getStatus());
+            insert.setString(6, response.getLocation() == null ? null : response.getLocation().toString());
+            insert.setString(7, response.hasEntity() ? json.writeValueAsString(response.getEntity()) : null);
             insert.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("cannot remember idempotency key " + key, e);

@@ -12,8 +12,20 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** At most this many field errors are listed; a body with a million bad rows gets a sample. */
+    static final int MAX_ERRORS = 100;
+
+    public Problem {
+        detail = Truncation.cut(detail, Truncation.MAX_DETAIL);
+        instance = Truncation.cut(instance, Truncation.MAX_FIELD);
+        errors = errors == null || errors.size() <= MAX_ERRORS ? errors : List.copyOf(errors.subList(0, MAX_ERRORS));
+    }
 
     public record FieldError(String field, String message) {
+        public FieldError {
+            field = Truncation.cut(field, Truncation.MAX_FIELD);
+            message = Truncation.cut(message, Truncation.MAX_DETAIL);
+        }
     }
 
     public static Problem of(int status, String title, String detail) {

@@ -2,7 +2,6 @@ package org.bridgeway.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
@@ -45,20 +44,22 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response mismatchedInput(MismatchedInputException e) {
-        String field = path(e);
-        String message = e instanceof InvalidFormatException invalid
-                ? "cannot read " + describe(invalid.getValue()) + " as " + invalid.getTargetType().getSimpleName()
-                : e instanceof UnrecognizedPropertyException ? "unknown field"
-                : "wrong type or shape" + (e.getTargetType() == null ? "" : ", expected " + e.getTargetType().getSimpleName());
-        return Problems.response(Problem.of(400, "Bad Request", "The request body does not match the expected JSON.")
-                .withErrors(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message))));
+        String message = e instanceof UnrecognizedPropertyException ? "unknown field" : JsonRefusals.message(e);
+        return badJson(e, message);
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response jsonMapping(JsonMappingException e) {
+        // The original message names Java types and echoes input; only our own constructors' words pass.
+        String message = e.getCause() instanceof IllegalArgumentException own && own.getMessage() != null
+                ? own.getMessage() : "cannot be read here";
+        return badJson(e, message);
+    }
+
+    private static Response badJson(JsonMappingException e, String message) {
         String field = path(e);
         return Problems.response(Problem.of(400, "Bad Request", "The request body does not match the expected JSON.")
-                .withErrors(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, e.getOriginalMessage()))));
+                .withErrors(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message))));
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -130,10 +131,6 @@ public class ProblemExceptionMappers {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
-    }
-
-    private static String describe(Object value) {
-        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {

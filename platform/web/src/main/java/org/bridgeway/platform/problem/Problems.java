@@ -31,8 +31,8 @@ public final class Problems {
                         .put("type", "about:blank")
                         .put("title", title(status))
                         .put("status", status)
-                        .put("detail", detail)
-                        .put("instance", ctx.normalizedPath())
+                        .put("detail", Truncation.cut(detail, Truncation.MAX_DETAIL))
+                        .put("instance", Truncation.cut(ctx.normalizedPath(), Truncation.MAX_FIELD))
                         .encode());
     }
 
