@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bridgeway.platform.inbox.Inbox;
 import org.bridgeway.platform.inbox.IncomingEvent;
+import org.bridgeway.referral.domain.FailureKind;
 import org.bridgeway.referral.config.ReferralConfig;
 
 import java.time.Duration;
