@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * Writes an event to the outbox table inside the caller's transaction, so the event exists exactly
- * when the change it reports was committed. {@link OutboxRelay} publishes it later.
+ * when the change it reports was committed. {@link OutboxRelay} publishes it right after that commit.
  */
 @ApplicationScoped
 public class Outbox {
@@ -24,9 +24,11 @@ public class Outbox {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final AgroalDataSource dataSource;
+    private final RelayWakeUp relayWakeUp;
 
-    Outbox(AgroalDataSource dataSource) {
+    Outbox(AgroalDataSource dataSource, RelayWakeUp relayWakeUp) {
         this.dataSource = dataSource;
+        this.relayWakeUp = relayWakeUp;
     }
 
     /**
@@ -68,6 +70,7 @@ public class Outbox {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write outbox events", e);
         }
+        relayWakeUp.afterCommit();
         return ids;
     }
 

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +43,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas can relay side by side;
  * if Kafka is down the rows simply stay and are sent when it is back (at-least-once; consumers
  * deduplicate by {@code ce_id}).
+ *
+ * <p>A thread of its own relays right after each commit that wrote outbox rows ({@link RelayWakeUp}),
+ * and polls every {@code bridgeway.outbox.poll-interval} for rows no wake-up announced (another
+ * replica's, or those left by a failed pass). Not Quarkus's scheduler: its simple scheduler checks
+ * jobs only once a second.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -49,19 +56,25 @@ public class OutboxRelay {
             + " FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
 
     private final AgroalDataSource dataSource;
+    private final RelayWakeUp wakeUp;
     private final Map<String, Object> kafkaConfig;
     private final int batchSize;
+    private final Duration pollInterval;
     private final Counter published;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
     private volatile KafkaProducer<String, String> producer;
+    private volatile Thread relayThread;
 
-    OutboxRelay(AgroalDataSource dataSource, MeterRegistry registry,
+    OutboxRelay(AgroalDataSource dataSource, RelayWakeUp wakeUp, MeterRegistry registry,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            @ConfigProperty(name = "bridgeway.outbox.batch-size", defaultValue = "500") int batchSize) {
+            @ConfigProperty(name = "bridgeway.outbox.batch-size", defaultValue = "500") int batchSize,
+            @ConfigProperty(name = "bridgeway.outbox.poll-interval", defaultValue = "1s") Duration pollInterval) {
         this.dataSource = dataSource;
+        this.wakeUp = wakeUp;
         this.kafkaConfig = kafkaConfig;
         this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
         this.published = Counter.builder("bridgeway.outbox.published").description("events published from the outbox")
                 .register(registry);
         Gauge.builder("bridgeway.outbox.pending", pending, AtomicLong::get)
@@ -70,9 +83,29 @@ public class OutboxRelay {
                 .description("age of the oldest unpublished outbox event").register(registry);
     }
 
-    @Scheduled(every = "${bridgeway.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void relay() {
+    void onStart(@Observes StartupEvent event) {
+        Thread thread = new Thread(this::relayLoop, "outbox-relay");
+        thread.setDaemon(true);
+        relayThread = thread;
+        thread.start();
+    }
+
+    private void relayLoop() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                wakeUp.await(pollInterval);
+                if (!relay()) {
+                    // the broker or the database is away: retry at the poll's pace, not on every commit
+                    Thread.sleep(pollInterval.toMillis());
+                }
+            }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Publishes every committed row; false when a pass failed (the rows stay and are retried). */
+    boolean relay() {
         try {
             Pass pass;
             do {
@@ -81,9 +114,11 @@ public class OutboxRelay {
                     throw pass.failure();
                 }
             } while (pass.published() == batchSize);
+            return true;
         } catch (RuntimeException e) {
             Log.warnf("outbox relay: %s; the events stay in the outbox and are retried", rootMessage(e));
             closeProducer();
+            return false;
         }
     }
 
@@ -208,12 +243,18 @@ public class OutboxRelay {
 
     private void closeProducer() {
         if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(1));
+            producer.close(Duration.ofSeconds(1));
             producer = null;
         }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        Thread thread = relayThread;
+        relayThread = null;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        }
         closeProducer();
     }
 
