@@ -70,26 +70,38 @@ public final class Bench {
                 .withEnv("gateway", "BRIDGEWAY_RATE_LIMIT_ENABLED", "false");
         // Stops the suite's processes also when the bench is interrupted (Ctrl-C, timeout).
         Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "bench-stop"));
+        String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm").withZone(ZoneOffset.UTC).format(Instant.now());
+        Path results = Files.createDirectories(root.resolve("bench/results").resolve(stamp + (settings.quick() ? "-quick" : "")));
         int exit = 1;
         try {
             suite.start();
-            new Bench(suite, settings, home).run(root, home);
+            new Bench(suite, settings, home).run(root, home, results);
             exit = 0;
         } catch (Exception e) {
             System.err.println("bench failed: " + e);
             e.printStackTrace();
         } finally {
             suite.close();
+            keepLogs(home, results);
             TempDirs.deleteQuietly(home);
         }
         System.exit(exit);
     }
 
-    private void run(Path root, Path home) throws Exception {
+    /** The services' logs beside the results (the suite's home is deleted). */
+    private static void keepLogs(Path home, Path results) {
+        try (var logs = Files.list(home.resolve("logs"))) {
+            Path kept = Files.createDirectories(results.resolve("logs"));
+            for (Path log : logs.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()));
+            }
+        } catch (IOException e) {
+            System.err.println("bench: logs not kept: " + e.getMessage());
+        }
+    }
+
+    private void run(Path root, Path home, Path results) throws Exception {
         long started = System.nanoTime();
-        String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm").withZone(ZoneOffset.UTC).format(Instant.now());
-        Path results = root.resolve("bench/results").resolve(stamp + (settings.quick() ? "-quick" : ""));
-        Files.createDirectories(results);
         studentRefs = roster(settings.students());
         instrument = read(send("GET", suite.gatewayUrl() + "/api/v1/screening/instruments/needs-survey/versions/1", sis, null).body());
         String durability = durability();
@@ -239,7 +251,12 @@ public final class Bench {
         for (Devstack.Service service : Devstack.SERVICES) {
             suite.stopService(service.module());
             long start = System.nanoTime();
-            suite.startService(service.module());
+            try {
+                suite.startService(service.module());
+            } catch (IOException e) {
+                rows.add(row(service.module() + " start to ready", "≤ 2 s", "did not start: " + e.getMessage(), false));
+                continue;
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             rows.add(row(service.module() + " start to ready", "≤ 2 s", String.format("%.2f s", seconds), seconds <= 2));
         }

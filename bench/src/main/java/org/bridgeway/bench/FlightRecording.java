@@ -37,6 +37,13 @@ final class FlightRecording {
         return file;
     }
 
+    /** Summarises recordings: {@code java -cp <bench classpath> org.bridgeway.bench.FlightRecording file.jfr...}. */
+    public static void main(String[] args) throws IOException {
+        for (String file : args) {
+            System.out.println("## " + file + "\n\n" + summary(Path.of(file), 12));
+        }
+    }
+
     /**
      * The hottest methods by CPU samples: the top frame of each sample (where the cycles are spent),
      * and the first Bridgeway frame of each sample (which of our code paths leads there).
@@ -44,9 +51,27 @@ final class FlightRecording {
     static String summary(Path recording, int limit) throws IOException {
         Map<String, Integer> top = new HashMap<>();
         Map<String, Integer> ours = new HashMap<>();
+        Map<String, double[]> threadLoad = new HashMap<>();
+        Map<String, Integer> periods = new HashMap<>();
+        double gcMillis = 0;
+        double[] jvmLoad = new double[2];
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
-            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+            String type = event.getEventType().getName();
+            if (type.equals("jdk.ThreadCPULoad") && event.getThread() != null) {
+                // the share of the whole machine per period, summed per pool of threads
+                String thread = event.getThread().getJavaName() != null ? event.getThread().getJavaName() : event.getThread().getOSName();
+                threadLoad.computeIfAbsent(threadGroup(thread), t -> new double[1])[0] += event.getFloat("user") + event.getFloat("system");
+                periods.merge(thread, 1, Integer::sum);
+            }
+            if (type.equals("jdk.CPULoad")) {
+                jvmLoad[0] += event.getFloat("jvmUser") + event.getFloat("jvmSystem");
+                jvmLoad[1]++;
+            }
+            if (type.equals("jdk.GarbageCollection")) {
+                gcMillis += event.getDuration().toNanos() / 1e6;
+            }
+            if (!type.equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
                 continue;
             }
             List<RecordedFrame> frames = event.getStackTrace().getFrames();
@@ -58,8 +83,23 @@ final class FlightRecording {
             frames.stream().filter(f -> f.getMethod().getType().getName().startsWith("org.bridgeway")).findFirst()
                     .ifPresent(f -> ours.merge(name(f), 1, Integer::sum));
         }
-        return samples + " CPU samples.\n\nTop frames:\n" + ranked(top, samples, limit)
+        StringBuilder threads = new StringBuilder();
+        // one event per live thread and period: the longest-lived thread counts the periods
+        int recorded = Math.max(1, periods.values().stream().mapToInt(Integer::intValue).max().orElse(1));
+        threadLoad.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(6)
+                .forEach(e -> threads.append(String.format("- %5.1f%% `%s`%n", 100 * e.getValue()[0] / recorded, e.getKey())));
+        double javaThreads = threadLoad.values().stream().mapToDouble(v -> v[0]).sum() / recorded;
+        return String.format("The JVM used %.0f%% of the machine on average, its Java threads %.0f%% (the rest is JIT compilation,"
+                + " GC and the VM); GC pauses %.0f ms in total; %d CPU samples of Java code.%n%n",
+                100 * jvmLoad[0] / Math.max(1, jvmLoad[1]), 100 * javaThreads, gcMillis, samples)
+                + "Threads by CPU (mean share of the machine, pools summed; JIT compiler and GC threads are missing from the samples below):\n" + threads
+                + "\nTop frames:\n" + ranked(top, samples, limit)
                 + "\nFirst Bridgeway frame on the stack:\n" + ranked(ours, samples, limit);
+    }
+
+    /** Pool threads by their pool ("executor-thread-1" and "-2" are one line). */
+    private static String threadGroup(String name) {
+        return name == null ? "?" : name.replaceAll("[-#]?\\d+$", "");
     }
 
     private static String ranked(Map<String, Integer> counts, int samples, int limit) {

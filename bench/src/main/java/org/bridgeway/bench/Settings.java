@@ -15,18 +15,18 @@ record Settings(boolean quick, int students, int bulkRows, double highRiskShare,
     static Settings fromSystemProperties() {
         boolean quick = Boolean.getBoolean("bench.quick");
         return new Settings(quick,
-                Integer.getInteger("bench.students", quick ? 2_000 : 10_000),
+                Integer.getInteger("bench.students", quick ? 1_000 : 10_000),
                 Integer.getInteger("bench.bulkRows", quick ? 2_000 : 20_000),
                 Double.parseDouble(System.getProperty("bench.highRiskShare", "0.04")),
                 Integer.getInteger("bench.rate", 200),
                 Integer.getInteger("bench.seconds", quick ? 5 : 30),
                 Integer.getInteger("bench.warmupWindow", quick ? 5 : 10),
-                Integer.getInteger("bench.warmupMax", quick ? 20 : 240),
-                Arrays.stream(System.getProperty("bench.steps", quick ? "400,800" : "500,750,1000,1250,1500,2000").split(","))
+                Integer.getInteger("bench.warmupMax", quick ? 10 : 240),
+                Arrays.stream(System.getProperty("bench.steps", quick ? "400" : "500,750,1000,1250,1500,2000").split(","))
                         .map(String::trim).map(Integer::valueOf).toList(),
-                Integer.getInteger("bench.flagged", quick ? 100 : 1_000),
+                Integer.getInteger("bench.flagged", quick ? 60 : 1_000),
                 Integer.getInteger("bench.flaggedRate", 20),
-                Integer.getInteger("bench.backlog", quick ? 1_000 : 20_000),
+                Integer.getInteger("bench.backlog", quick ? 500 : 20_000),
                 System.getProperty("bench.generatorCpus"),
                 System.getProperty("bridgeway.pg.synchronous-commit", "on"));
     }
