@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * Directory search in one SQL statement that the indexes of V2 serve: GIN on the needs, languages and
  * service-area arrays ({@code &&} any, {@code @>} all) and a trigram GIN on name and description for
- * free text. Relevance: needs covered, then open capacity, then name, then id so paging is stable.
+ * free text. Relevance: needs covered, then open capacity, then name, then id so paging is stable; the total
+ * comes with the page (a window count), and only an empty page needs a count of its own.
  */
 @ApplicationScoped
 public class ServiceSearchQuery {
@@ -38,21 +39,24 @@ public class ServiceSearchQuery {
 
     public Result search(Filter filter, long offset, int limit) {
         List<Object> params = new ArrayList<>();
-        String where = where(filter, params);
-        String covered = filter.needs().isEmpty() ? "0"
-                : "cardinality(ARRAY(SELECT unnest(s.needs) INTERSECT SELECT unnest(?::varchar[])))";
-        List<Object> all = new ArrayList<>();
-        if (!filter.needs().isEmpty()) {
-            all.add(filter.needs());
+        // how many of the requested needs a service covers: one array containment per need, cheap per row
+        List<String> covered = new ArrayList<>();
+        for (String need : filter.needs()) {
+            covered.add("(s.needs @> ARRAY[?]::varchar[])::int");
+            params.add(need);
         }
-        all.addAll(params);
-        String sql = "SELECT s.id, count(*) OVER () AS total, " + covered + " AS covered FROM service s WHERE " + where
+        List<Object> whereParams = new ArrayList<>();
+        String where = where(filter, whereParams);
+        params.addAll(whereParams);
+        String sql = "SELECT s.id, count(*) OVER () AS total, " + (covered.isEmpty() ? "0" : String.join(" + ", covered))
+                + " AS covered FROM service s WHERE " + where
+                // byte-order names: a stable tie-break that costs far less per row than a locale-aware sort
                 + " ORDER BY covered DESC, (coalesce(s.available, 0) > 0) DESC, s.available DESC NULLS LAST,"
-                + " lower(s.name), s.id LIMIT ? OFFSET ?";
-        all.add(limit);
-        all.add(offset);
+                + " lower(s.name) COLLATE \"C\", s.id LIMIT ? OFFSET ?";
+        params.add(limit);
+        params.add(offset);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, all);
+             PreparedStatement statement = prepare(connection, sql, params);
              ResultSet rs = statement.executeQuery()) {
             List<UUID> ids = new ArrayList<>();
             long total = -1;
@@ -60,7 +64,7 @@ public class ServiceSearchQuery {
                 ids.add(rs.getObject(1, UUID.class));
                 total = rs.getLong(2);
             }
-            return new Result(ids, total >= 0 ? total : count(connection, where, params));
+            return new Result(ids, total >= 0 ? total : count(connection, where, whereParams));
         } catch (SQLException e) {
             throw new IllegalStateException("directory search failed", e);
         }
