@@ -27,6 +27,7 @@ class ReferralMetricsTest {
         double timed = metric(TIMED);
 
         Fixtures f = Fixtures.newBoard();
+        f.settings("auto", false);
         UUID org = f.partnerWithService("Counted", List.of("mental-health"), 5, List.of("screening-summary"));
         f.awaitPartners(1, 1);
         Object caseId = f.awaitCase(f.flag("metrics-" + UUID.randomUUID(), List.of("mental-health"), 2)).get("id");
