@@ -88,6 +88,21 @@ public final class Bench {
         System.exit(exit);
     }
 
+    private interface Phase {
+        void run() throws Exception;
+    }
+
+    /** Runs one phase; a failure is a row of the table and the run goes on, so one broken phase costs no other figure. */
+    private void phase(String name, Phase phase) {
+        try {
+            phase.run();
+        } catch (Exception e) {
+            System.err.println("bench: phase " + name + " failed: " + e);
+            e.printStackTrace();
+            rows.add(row(name, "–", "**phase failed**: " + e.toString().replace('|', '/').replace('\n', ' '), false));
+        }
+    }
+
     /** The services' logs beside the results (the suite's home is deleted). */
     private static void keepLogs(Path home, Path results) {
         try (var logs = Files.list(home.resolve("logs"))) {
@@ -106,16 +121,17 @@ public final class Bench {
         instrument = read(send("GET", suite.gatewayUrl() + "/api/v1/screening/instruments/needs-survey/versions/1", sis, null).body());
         String durability = durability();
 
-        bulkIngest(settings.bulkRows());
+        phase("bulk ingest", () -> bulkIngest(settings.bulkRows()));
         drained("after bulk ingest");
         LoadGenerator generator = new LoadGenerator(home, settings.generatorCpus(), processCpu);
-        new SubmitBench(suite, settings, generator, sis, BOARD, SCHOOL, studentRefs, instrument, rows, cpu, notes).run(results);
+        phase("single submits", () -> new SubmitBench(suite, settings, generator, sis, BOARD, SCHOOL, studentRefs, instrument,
+                rows, cpu, notes).run(results));
         drained("after the submit runs");
-        flaggedToCase(settings.flagged());
-        backlog(settings.backlog());
-        new PartnerSearchBench(suite, rows).run();
-        memory();
-        readiness();
+        phase("flagged → case", () -> flaggedToCase(settings.flagged()));
+        phase("flagged backlog", () -> backlog(settings.backlog()));
+        phase("partner search", () -> new PartnerSearchBench(suite, rows).run());
+        phase("memory", this::memory);
+        phase("readiness", this::readiness);
 
         String report = "# Bench results " + Instant.now() + "\n\n"
                 + Runtime.getRuntime().availableProcessors() + " cores shared by everything: the load generator (its own JVM), "

@@ -24,9 +24,9 @@ record Settings(boolean quick, int students, int bulkRows, double highRiskShare,
                 Integer.getInteger("bench.warmupMax", quick ? 10 : 240),
                 Arrays.stream(System.getProperty("bench.steps", quick ? "400" : "500,750,1000,1250,1500,2000").split(","))
                         .map(String::trim).map(Integer::valueOf).toList(),
-                Integer.getInteger("bench.flagged", quick ? 60 : 1_000),
+                Integer.getInteger("bench.flagged", quick ? 40 : 1_000),
                 Integer.getInteger("bench.flaggedRate", 20),
-                Integer.getInteger("bench.backlog", quick ? 500 : 20_000),
+                Integer.getInteger("bench.backlog", quick ? 300 : 20_000),
                 System.getProperty("bench.generatorCpus"),
                 System.getProperty("bridgeway.pg.synchronous-commit", "on"));
     }

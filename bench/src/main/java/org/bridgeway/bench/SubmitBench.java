@@ -3,6 +3,7 @@ package org.bridgeway.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bridgeway.devstack.Devstack;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ final class SubmitBench {
         warmUp();
         fixedRate(results);
         maximumSustainable();
+        closedLoopCrossCheck();
     }
 
     private void warmUp() throws Exception {
@@ -128,6 +130,31 @@ final class SubmitBench {
                     + settings.steps() + ", " + settings.runSeconds() + " s each)", "≥ 1,000 req/s", measured,
                     best[side] != null && best[side] >= 1000));
         }
+    }
+
+    /** wrk's closed-loop throughput ceiling beside the open-loop search (its latencies hide queueing: context only). */
+    private void closedLoopCrossCheck() throws Exception {
+        if (settings.quick()) {
+            return;
+        }
+        if (!WrkCrossCheck.available()) {
+            notes.append("wrk is not installed (`apt-get install wrk`): no closed-loop cross-check.\n\n");
+            return;
+        }
+        Path work = Files.createTempDirectory("bench-wrk-");
+        notes.append("Closed-loop cross-check (wrk, 1 thread, 16 connections, ").append(settings.runSeconds())
+                .append(" s each; throughput ceiling, latencies hide queueing):");
+        for (String side : List.of(DIRECT, GATEWAY)) {
+            String base = side.equals(DIRECT) ? suite.url("screening-service") : suite.gatewayUrl();
+            WrkCrossCheck.Outcome o = WrkCrossCheck.run(work, base + path, token, bodies(3_000L * settings.runSeconds()), 16,
+                    settings.runSeconds());
+            notes.append(String.format(" %s %.0f req/s (p50 %.1f, p99 %.1f ms, %d non-2xx);", side, o.requestsPerSecond(),
+                    o.p50Millis(), o.p99Millis(), o.non2xx()));
+            Thread.sleep(1_000);
+        }
+        notes.append("\n\n");
+        Files.deleteIfExists(work.resolve("submit.lua"));
+        Files.deleteIfExists(work);
     }
 
     private LoadGenerator.Result submit(String label, int rate) throws Exception {
