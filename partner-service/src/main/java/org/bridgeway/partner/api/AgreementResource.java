@@ -19,6 +19,7 @@ import org.bridgeway.partner.domain.AgreementModel.AgreementQuery;
 import org.bridgeway.partner.domain.AgreementRegistry;
 import org.bridgeway.platform.api.Page;
 import org.bridgeway.platform.api.PageRequest;
+import org.bridgeway.platform.idempotency.IdempotencyKeys;
 import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.security.Caller;
 import org.bridgeway.platform.security.Roles;
@@ -41,10 +42,12 @@ public class AgreementResource {
     private static final String JSON = "application/json";
 
     private final AgreementRegistry agreements;
+    private final IdempotencyKeys idempotency;
     private final Caller caller;
 
-    AgreementResource(AgreementRegistry agreements, Caller caller) {
+    AgreementResource(AgreementRegistry agreements, IdempotencyKeys idempotency, Caller caller) {
         this.agreements = agreements;
+        this.idempotency = idempotency;
         this.caller = caller;
     }
 
@@ -58,10 +61,14 @@ public class AgreementResource {
     @APIResponse(responseCode = "400", description = "Invalid fields (unknown organization, scopes, dates)")
     @APIResponse(responseCode = "403", description = "Only admins record agreements")
     @APIResponse(responseCode = "409", description = "An active agreement of the same organization and board overlaps these dates")
-    public Response create(@NotNull @Valid AgreementInput input) {
-        AgreementDetails created = agreements.create(AgreementMapper.command(input));
-        return Response.created(URI.create("/api/v1/partners/agreements/" + created.id())).tag(ETags.of(created.version()))
-                .entity(AgreementMapper.view(created)).build();
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used with another body")
+    public Response create(@HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @NotNull @Valid AgreementInput input) {
+        return idempotency.execute(caller.subject(), idempotencyKey, input, () -> {
+            AgreementDetails created = agreements.create(AgreementMapper.command(input));
+            return Response.created(URI.create("/api/v1/partners/agreements/" + created.id()))
+                    .tag(ETags.of(created.version())).entity(AgreementMapper.view(created)).build();
+        });
     }
 
     @GET

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import org.bridgeway.partner.domain.OrganizationDirectory;
 import org.bridgeway.partner.domain.OrganizationModel.OrganizationDetails;
 import org.bridgeway.platform.api.Page;
 import org.bridgeway.platform.api.PageRequest;
+import org.bridgeway.platform.idempotency.IdempotencyKeys;
 import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.security.Caller;
 import org.bridgeway.platform.security.Roles;
@@ -35,10 +37,12 @@ import java.util.UUID;
 public class OrganizationResource {
 
     private final OrganizationDirectory organizations;
+    private final IdempotencyKeys idempotency;
     private final Caller caller;
 
-    OrganizationResource(OrganizationDirectory organizations, Caller caller) {
+    OrganizationResource(OrganizationDirectory organizations, IdempotencyKeys idempotency, Caller caller) {
         this.organizations = organizations;
+        this.idempotency = idempotency;
         this.caller = caller;
     }
 
@@ -51,10 +55,14 @@ public class OrganizationResource {
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Only admins edit the directory")
     @APIResponse(responseCode = "409", description = "An organization with this id exists")
-    public Response create(@NotNull @Valid OrganizationInput input) {
-        OrganizationDetails created = organizations.create(OrganizationMapper.command(input.id(), input));
-        return Response.created(URI.create("/api/v1/partners/organizations/" + created.id()))
-                .entity(OrganizationMapper.view(created)).build();
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used with another body")
+    public Response create(@HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @NotNull @Valid OrganizationInput input) {
+        return idempotency.execute(caller.subject(), idempotencyKey, input, () -> {
+            OrganizationDetails created = organizations.create(OrganizationMapper.command(input.id(), input));
+            return Response.created(URI.create("/api/v1/partners/organizations/" + created.id()))
+                    .entity(OrganizationMapper.view(created)).build();
+        });
     }
 
     @GET

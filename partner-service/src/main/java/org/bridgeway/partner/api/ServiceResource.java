@@ -24,6 +24,7 @@ import org.bridgeway.partner.domain.ServiceModel.ServiceDetails;
 import org.bridgeway.partner.domain.ServiceSearch;
 import org.bridgeway.platform.api.Page;
 import org.bridgeway.platform.api.PageRequest;
+import org.bridgeway.platform.idempotency.IdempotencyKeys;
 import org.bridgeway.platform.security.Caller;
 import org.bridgeway.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,10 +49,13 @@ public class ServiceResource {
     private final ServiceDirectory directory;
     private final CapacityUpdates capacities;
     private final ServiceSearch search;
+    private final IdempotencyKeys idempotency;
     private final Caller caller;
 
-    ServiceResource(ServiceDirectory directory, CapacityUpdates capacities, ServiceSearch search, Caller caller) {
+    ServiceResource(ServiceDirectory directory, CapacityUpdates capacities, ServiceSearch search,
+            IdempotencyKeys idempotency, Caller caller) {
         this.directory = directory;
+        this.idempotency = idempotency;
         this.search = search;
         this.capacities = capacities;
         this.caller = caller;
@@ -66,10 +70,14 @@ public class ServiceResource {
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ServiceView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (unknown organization or need code, bounds, languages)")
     @APIResponse(responseCode = "403", description = "Only admins edit the directory")
-    public Response create(@NotNull @Valid ServiceInput input) {
-        ServiceDetails created = directory.create(caller, ServiceMapper.command(input));
-        return Response.created(URI.create("/api/v1/partners/services/" + created.id()))
-                .tag(ETags.of(created.version())).entity(ServiceMapper.view(created)).build();
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used with another body")
+    public Response create(@HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @NotNull @Valid ServiceInput input) {
+        return idempotency.execute(caller.subject(), idempotencyKey, input, () -> {
+            ServiceDetails created = directory.create(caller, ServiceMapper.command(input));
+            return Response.created(URI.create("/api/v1/partners/services/" + created.id()))
+                    .tag(ETags.of(created.version())).entity(ServiceMapper.view(created)).build();
+        });
     }
 
     @GET

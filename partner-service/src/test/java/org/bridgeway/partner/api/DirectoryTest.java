@@ -93,6 +93,21 @@ class DirectoryTest {
     }
 
     @Test
+    void aRepeatedCreationWithTheSameIdempotencyKeyAnswersTheFirstResult() {
+        String org = organization("Idempotent");
+        String key = "import-" + UUID.randomUUID();
+        Map<String, Object> body = serviceBody(org, "Imported once", List.of("housing"));
+        String first = as(admin()).header("Idempotency-Key", key).body(body).post(SERVICES).then().statusCode(201)
+                .extract().path("id");
+        as(admin()).header("Idempotency-Key", key).body(body).post(SERVICES).then().statusCode(201)
+                .header("Location", containsString(first)).body("id", equalTo(first));
+        body.put("name", "Imported twice");
+        as(admin()).header("Idempotency-Key", key).body(body).post(SERVICES).then().statusCode(422)
+                .contentType("application/problem+json");
+        as(admin()).get(ORGANIZATIONS + "/" + org).then().body("services", hasSize(1));
+    }
+
+    @Test
     void theNeedVocabularyIsServedWithLabels() {
         as(partnerOf(UUID.randomUUID().toString())).get("/api/v1/partners/needs").then().statusCode(200)
                 .body("code", hasItems("family-support", "housing", "mental-health", "school-engagement", "food-security", "mentoring"))

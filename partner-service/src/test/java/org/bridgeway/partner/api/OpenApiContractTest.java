@@ -22,11 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class OpenApiContractTest {
 
     private static final Map<String, Set<String>> EXPECTED = Map.ofEntries(
-            Map.entry("post /api/v1/partners/organizations", Set.of("201", "400", "401", "403", "409", "500")),
+            Map.entry("post /api/v1/partners/organizations", Set.of("201", "400", "401", "403", "409", "422", "500")),
             Map.entry("get /api/v1/partners/organizations", Set.of("200", "400", "401", "403", "500")),
             Map.entry("get /api/v1/partners/organizations/{id}", Set.of("200", "401", "403", "404", "500")),
             Map.entry("put /api/v1/partners/organizations/{id}", Set.of("200", "400", "401", "403", "404", "500")),
-            Map.entry("post /api/v1/partners/services", Set.of("201", "400", "401", "403", "500")),
+            Map.entry("post /api/v1/partners/services", Set.of("201", "400", "401", "403", "422", "500")),
             Map.entry("get /api/v1/partners/services", Set.of("200", "400", "401", "403", "500")),
             Map.entry("get /api/v1/partners/services/{id}", Set.of("200", "401", "403", "404", "500")),
             Map.entry("put /api/v1/partners/services/{id}", Set.of("200", "400", "401", "403", "404", "412", "500")),
@@ -34,7 +34,7 @@ class OpenApiContractTest {
             Map.entry("get /api/v1/partners/services/{id}/capacity", Set.of("200", "401", "403", "404", "500")),
             Map.entry("put /api/v1/partners/services/{id}/capacity", Set.of("200", "400", "401", "403", "404", "412", "428", "500")),
             Map.entry("get /api/v1/partners/needs", Set.of("200", "401", "403", "500")),
-            Map.entry("post /api/v1/partners/agreements", Set.of("201", "400", "401", "403", "409", "500")),
+            Map.entry("post /api/v1/partners/agreements", Set.of("201", "400", "401", "403", "409", "422", "500")),
             Map.entry("get /api/v1/partners/agreements", Set.of("200", "400", "401", "403", "500")),
             Map.entry("get /api/v1/partners/agreements/{id}", Set.of("200", "401", "403", "404", "500")),
             Map.entry("put /api/v1/partners/agreements/{id}", Set.of("200", "400", "401", "403", "404", "409", "412", "500")),
