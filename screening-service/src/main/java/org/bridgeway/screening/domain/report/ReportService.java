@@ -6,6 +6,7 @@ import org.bridgeway.platform.security.Caller;
 import org.bridgeway.screening.domain.InstrumentCatalog;
 import org.bridgeway.screening.domain.Scope;
 import org.bridgeway.screening.domain.scoring.InstrumentDefinition;
+import org.bridgeway.screening.domain.scoring.ScoringEngine;
 import org.bridgeway.screening.store.ReportQueries;
 
 import java.time.LocalDate;
@@ -31,16 +32,24 @@ public class ReportService {
         InstrumentDefinition definition = instruments.find(instrument, version).orElseThrow(() ->
                 ApiException.invalidField("version", "unknown instrument version " + instrument + " v" + version));
         ReportQueries.CohortCounts counts = queries.cohort(new ReportQueries.Cohort(boardId, instrument, version, schoolId, grade));
-        List<CohortSummary.DomainBands> domains = new ArrayList<>();
+        Map<String, Map<String, Long>> table = new LinkedHashMap<>();
+        Map<String, Long> screenedPerDomain = new LinkedHashMap<>();
         for (InstrumentDefinition.Domain domain : definition.domains()) {
             Map<String, Long> found = counts.bandsByDomain().getOrDefault(domain.key(), Map.of());
             Map<String, Long> bands = new LinkedHashMap<>();
             definition.bandOrder().forEach(b -> bands.put(b, found.getOrDefault(b, 0L)));
             bands.put(ReportQueries.INCOMPLETE, found.getOrDefault(ReportQueries.INCOMPLETE, 0L));
-            Map<String, Cell> row = SmallCells.row(bands);
-            Cell incomplete = row.remove(ReportQueries.INCOMPLETE);
-            domains.add(new CohortSummary.DomainBands(domain.key(), row, incomplete));
+            table.put(domain.key(), bands);
+            // every screening counts once in each domain: each row adds up to the published number screened
+            screenedPerDomain.put(domain.key(), bands.values().stream().mapToLong(Long::longValue).sum());
         }
+        Map<String, Map<String, Cell>> published = new TableSuppression(table, screenedPerDomain, Map.of(),
+                ScoringEngine.concernBands(definition)).apply();
+        List<CohortSummary.DomainBands> domains = new ArrayList<>();
+        published.forEach((domain, row) -> {
+            Cell incomplete = row.remove(ReportQueries.INCOMPLETE);
+            domains.add(new CohortSummary.DomainBands(domain, row, incomplete));
+        });
         return new CohortSummary(boardId, schoolId, grade, instrument, version, SmallCells.cell(counts.screened()),
                 SmallCells.part(counts.flagged(), counts.screened()), domains, SmallCells.THRESHOLD);
     }

@@ -1,15 +1,12 @@
 package org.bridgeway.screening.domain.report;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Small-cell suppression for aggregates about children: a count under the threshold is shown as
  * suppressed. When exactly one cell of a row would be hidden, the next smallest is hidden too, or
- * the row total would give the hidden one away.
+ * the row total would give the hidden one away; whole tables go through {@link TableSuppression}.
  */
 public final class SmallCells {
 
@@ -32,17 +29,8 @@ public final class SmallCells {
 
     /** Suppresses a row of cells that add up to a published total (e.g. the bands of one domain). */
     public static Map<String, Cell> row(Map<String, Long> counts) {
-        List<String> hidden = new ArrayList<>(counts.entrySet().stream()
-                .filter(e -> e.getValue() < THRESHOLD).map(Map.Entry::getKey).toList());
-        if (hidden.size() == 1 && counts.size() > 1) {
-            counts.entrySet().stream()
-                    .filter(e -> !hidden.contains(e.getKey()))
-                    .min(Comparator.comparingLong(Map.Entry::getValue))
-                    .ifPresent(e -> hidden.add(e.getKey()));
-        }
-        Map<String, Cell> row = new LinkedHashMap<>();
-        counts.forEach((key, count) -> row.put(key, hidden.contains(key) ? new Cell(null, true) : new Cell(count, null)));
-        return row;
+        return new TableSuppression(Map.of("row", counts), Map.of("row", counts.values().stream().mapToLong(Long::longValue).sum()),
+                Map.of(), Set.of()).apply().get("row");
     }
 
     /** A share is shown only when both its numerator and its denominator are publishable. */

@@ -162,6 +162,12 @@ public final class ScoringEngine {
         return false;
     }
 
+    /** The bands at or above the least severe one the flag rule cares about: being counted there is a concern. */
+    public static Set<String> concernBands(InstrumentDefinition d) {
+        int from = Math.max(0, Math.min(needsThreshold(d), d.bandOrder().size()));
+        return Set.copyOf(d.bandOrder().subList(from, d.bandOrder().size()));
+    }
+
     /**
      * A domain points at its needs once it reaches the least severe band the flag rule cares about:
      * that is the level at which the program treats the domain as a concern worth acting on.
