@@ -9,18 +9,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Renders a kustomization with the kubectl on the PATH, exactly as `kubectl apply -k` would. */
 final class Kustomize {
 
-    static final String INSTALL_HINT = "kubectl is needed to render deploy/k8s (no cluster is contacted). Install it, e.g. "
-            + "`command -v kubectl || (apt-get update && apt-get install -y kubernetes-client)`";
+    static final String INSTALL_HINT = "kubectl 1.21 or later (with kustomize v4+) is needed to render deploy/k8s; no cluster is"
+            + " contacted. The java-maven machine image has one (Debian's kubernetes-client 1.20 is too old for these overlays).";
+    private static final Pattern KUSTOMIZE_VERSION = Pattern.compile("Kustomize Version: v(\\d+)");
+    private static volatile boolean checked;
 
     private Kustomize() {
     }
 
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> render(Path kustomization) {
+        requireRecentKustomize();
         String out = run("kubectl", "kustomize", kustomization.toString());
         List<Map<String, Object>> documents = new ArrayList<>();
         for (Object doc : new Yaml().loadAll(out)) {
@@ -29,6 +34,17 @@ final class Kustomize {
             }
         }
         return documents;
+    }
+
+    private static void requireRecentKustomize() {
+        if (checked) {
+            return;
+        }
+        Matcher version = KUSTOMIZE_VERSION.matcher(run("kubectl", "version", "--client"));
+        if (!version.find() || Integer.parseInt(version.group(1)) < 4) {
+            throw new AssertionError(INSTALL_HINT + " Found: " + (version.find(0) ? "kustomize v" + version.group(1) : "no kustomize version"));
+        }
+        checked = true;
     }
 
     private static String run(String... command) {
