@@ -2,13 +2,20 @@ package org.bridgeway.screening.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import org.bridgeway.screening.domain.IdentityKeyRing;
 import org.bridgeway.screening.domain.IdentityVault;
+
+import java.util.HashMap;
+import java.util.Map;
 
 public class IdentityVaultProducer {
 
     @Produces
     @ApplicationScoped
     IdentityVault identityVault(IdentityConfig config) {
-        return new IdentityVault(config.encryptionKey(), config.refKey());
+        Map<Integer, String> keys = new HashMap<>();
+        config.previousEncryptionKeys().forEach((id, key) -> keys.put(Integer.parseInt(id), key));
+        keys.put(config.encryptionKeyId(), config.encryptionKey());
+        return new IdentityVault(new IdentityKeyRing(config.encryptionKeyId(), keys), config.refKey());
     }
 }
