@@ -63,13 +63,16 @@ public final class DemoSeed {
         consents(refs);
         new DirectorySeed((method, path, role, body, expected) ->
                 call(method, path, role, body == null ? null : json.readTree(body), expected).toString()).seed();
+        ReferralDemo referrals = new ReferralDemo(gateway, tokens);
+        referrals.configure();
         long flagged = cohort(refs);
         awaitCases(flagged);
+        String loop = referrals.run();
         JsonNode summary = call("GET", "/api/v1/screening/boards/" + BOARD + "/summary", "analyst", null, 200);
         JsonNode cases = call("GET", "/api/v1/referrals/boards/" + BOARD + "/cases?size=1", "coordinator", null, 200);
         return "Demo: board " + BOARD + ", 2 schools, " + refs.size() + " students on the roster.\n"
                 + "  screened " + cell(summary.path("screened")) + ", flagged " + cell(summary.path("flagged"))
-                + ", referral cases opened " + cases.path("totalItems").asLong() + " (counts under 5 are suppressed).";
+                + ", referral cases opened " + cases.path("totalItems").asLong() + " (counts under 5 are suppressed).\n" + loop;
     }
 
     private List<String> roster() throws IOException, InterruptedException {

@@ -305,6 +305,12 @@ public final class Devstack implements AutoCloseable {
         env.put("BRIDGEWAY_REFERRAL_SCREENING_URL", url("screening-service"));
         env.put("BRIDGEWAY_REFERRAL_SCREENING_TOKEN", tokens.token("referral-service").roles("referral-service").sign());
         secrets.forEach((key, value) -> env.put(key.toString(), value.toString()));
+        if (service.module().equals("referral-service")) {
+            // referral-service's own credential for screening-service's audited identity disclosure
+            env.put("BRIDGEWAY_REFERRAL_SCREENING_URL", url("screening-service"));
+            env.put("BRIDGEWAY_REFERRAL_SCREENING_TOKEN", tokens.token("referral-service").roles("referral-service")
+                    .lifetime(java.time.Duration.ofDays(30)).sign());
+        }
         env.putAll(extraEnv.getOrDefault(service.module(), Map.of()));
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx192m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
