@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bridgeway.devstack.Devstack;
 import org.bridgeway.devstack.PostgresServer;
+import org.bridgeway.devstack.SyntheticCohort;
 import org.bridgeway.devstack.TempDirs;
 
 import java.io.IOException;
@@ -25,7 +26,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -38,7 +41,7 @@ public final class Bench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BOARD = "bench-board";
-    private static final String SCHOOL = "bench-school";
+    private static final List<String> SCHOOLS = List.of("bench-school-1", "bench-school-2", "bench-school-3", "bench-school-4");
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
 
     private final Devstack suite;
@@ -50,8 +53,7 @@ public final class Bench {
     private final List<String> rows = new ArrayList<>();
     private final CpuTable cpu = new CpuTable();
     private final StringBuilder notes = new StringBuilder();
-    private List<String> studentRefs;
-    private JsonNode instrument;
+    private Cohort cohort;
 
     private Bench(Devstack suite, Settings settings, Path home) {
         this.suite = suite;
@@ -117,19 +119,19 @@ public final class Bench {
 
     private void run(Path root, Path home, Path results) throws Exception {
         long started = System.nanoTime();
-        studentRefs = roster(settings.students());
-        instrument = read(send("GET", suite.gatewayUrl() + "/api/v1/screening/instruments/needs-survey/versions/1", sis, null).body());
+        cohort = roster(settings.students());
         String durability = durability();
 
         phase("bulk ingest", () -> bulkIngest(settings.bulkRows()));
         drained("after bulk ingest");
         LoadGenerator generator = new LoadGenerator(home, settings.generatorCpus(), processCpu);
-        phase("single submits", () -> new SubmitBench(suite, settings, generator, sis, BOARD, SCHOOL, studentRefs, instrument,
-                rows, cpu, notes).run(results));
+        phase("single submits", () -> new SubmitBench(suite, settings, generator, sis, BOARD, cohort, rows, cpu, notes)
+                .run(results));
         drained("after the submit runs");
         phase("flagged → case", () -> flaggedToCase(settings.flagged()));
         phase("flagged backlog", () -> backlog(settings.backlog()));
         phase("partner search", () -> new PartnerSearchBench(suite, rows).run());
+        phase("matching", () -> new MatchingBench().run(rows));
         phase("memory", this::memory);
         phase("readiness", this::readiness);
 
@@ -148,19 +150,17 @@ public final class Bench {
         System.out.println("bench: results in " + results);
     }
 
-    private List<String> roster(int count) throws Exception {
-        ObjectNode body = JSON.createObjectNode();
-        body.putArray("schools").addObject().put("schoolId", SCHOOL).put("name", "Bench school");
-        ArrayNode students = body.putArray("students");
-        for (int i = 0; i < count; i++) {
-            students.addObject().put("sisStudentId", "B-" + i).put("schoolId", SCHOOL).put("givenName", "G" + i)
-                    .put("familyName", "F" + i).put("dateOfBirth", "2011-03-04").put("grade", 9);
-        }
-        HttpResponse<String> response = send("POST", suite.gatewayUrl() + "/api/v1/screening/boards/" + BOARD + "/roster", sis, body);
+    /** The board's cohort (devstack's synthetic generator, the bench's risk mix) pushed as its roster. */
+    private Cohort roster(int count) throws Exception {
+        SyntheticCohort students = SyntheticCohort.generate(2026, "B", SCHOOLS, count, settings.mix());
+        HttpResponse<String> response = send("POST", suite.gatewayUrl() + "/api/v1/screening/boards/" + BOARD + "/roster", sis,
+                students.roster());
         expect(response, 200);
-        List<String> refs = new ArrayList<>();
-        read(response.body()).path("students").forEach(s -> refs.add(s.path("studentRef").asText()));
-        return refs;
+        Map<String, String> refs = new HashMap<>();
+        read(response.body()).path("students").forEach(s -> refs.put(s.path("sisStudentId").asText(), s.path("studentRef").asText()));
+        JsonNode instrument = read(send("GET", suite.gatewayUrl() + "/api/v1/screening/instruments/needs-survey/versions/1", sis, null)
+                .body());
+        return new Cohort(students, instrument, refs);
     }
 
     /** PostgreSQL's durability settings as the server reports them, for the results header. */
@@ -197,10 +197,9 @@ public final class Bench {
 
     /** Bulk ingest through the gateway vs the same rows written by raw JDBC and by COPY into tables of the same shape. */
     private void bulkIngest(int count) throws Exception {
-        Cohort cohort = new Cohort(instrument, settings.highRiskShare(), 1);
         ArrayNode rows = JSON.createArrayNode();
         for (int i = 0; i < count; i++) {
-            rows.add(cohort.row(studentRefs.get(i % studentRefs.size()), SCHOOL, LocalDate.of(2025, 1, 1).plusDays(i / studentRefs.size())));
+            rows.add(cohort.any(i, LocalDate.of(2025, 1, 1)));
         }
         Instant from = Instant.now();
         ProcessCpu.Sample before = processCpu.sample();
@@ -227,14 +226,15 @@ public final class Bench {
 
     /** Flagged single submits at a modest rate on the quiet suite, each timed from its row to its referral case. */
     private void flaggedToCase(int count) throws Exception {
-        Cohort cohort = new Cohort(instrument, 1.0, 3);
+        ReferralBench referrals = new ReferralBench(suite, BOARD, SCHOOLS);
+        referrals.prepare();
         List<UUID> ids = new ArrayList<>();
         long periodNanos = 1_000_000_000L / settings.flaggedRate();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             java.util.concurrent.locks.LockSupport.parkNanos(start + i * periodNanos - System.nanoTime());
             HttpResponse<String> created = send("POST", suite.gatewayUrl() + "/api/v1/screening/boards/" + BOARD + "/screenings", sis,
-                    cohort.row(studentRefs.get(i % studentRefs.size()), SCHOOL, LocalDate.of(2025, 5, 1).plusDays(i / studentRefs.size())));
+                    cohort.highRisk(i, LocalDate.of(2025, 5, 1)));
             expect(created, 201);
             ids.add(UUID.fromString(read(created.body()).path("id").asText()));
         }
@@ -243,14 +243,14 @@ public final class Bench {
                         + settings.flaggedRate() + "/s on a quiet suite (the first stage of flagged → requested)",
                 "p95 ≤ 150 ms (to referral requested)", String.format("p50 %.0f, p95 %.0f, p99 %.0f ms", p.p50(), p.p95(), p.p99()),
                 p.count() == count && p.p95() <= 150));
+        rows.add(referrals.row(ids, settings.flaggedRate()));
     }
 
     /** A backlog of flagged screenings pushed as one batch: how fast referral-service opens their cases. */
     private void backlog(int count) throws Exception {
-        Cohort cohort = new Cohort(instrument, 1.0, 5);
         ArrayNode rows = JSON.createArrayNode();
         for (int i = 0; i < count; i++) {
-            rows.add(cohort.row(studentRefs.get(i % studentRefs.size()), SCHOOL, LocalDate.of(2025, 3, 1).plusDays(i / studentRefs.size())));
+            rows.add(cohort.highRisk(i, LocalDate.of(2025, 3, 1)));
         }
         ProcessCpu.Sample before = processCpu.sample();
         JsonNode state = batch(rows);

@@ -1,48 +1,51 @@
 package org.bridgeway.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bridgeway.devstack.SyntheticCohort;
+import org.bridgeway.devstack.SyntheticCohort.Student;
 
 import java.time.LocalDate;
-import java.util.Random;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Synthetic survey answers with a realistic share of high-risk students (a few percent, as in a
- * real cohort, not the third the first bench sent): most students answer near the healthy end of
- * every item with a little noise, the high-risk share near the other end (the demo cohort's model).
+ * The bench's board: devstack's {@link SyntheticCohort} with the studentRefs its roster upload gave,
+ * and one screening body per (student, day), so a phase can send any number of new screenings:
+ * the i-th goes to student i mod n on day i / n after (or before) the phase's first day.
  */
 final class Cohort {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
+    private final SyntheticCohort cohort;
     private final JsonNode instrument;
-    private final double highRiskShare;
-    private final Random random;
+    private final Map<String, String> refs;
+    private final List<Student> highRisk;
 
-    Cohort(JsonNode instrument, double highRiskShare, long seed) {
+    Cohort(SyntheticCohort cohort, JsonNode instrument, Map<String, String> refs) {
+        this.cohort = cohort;
         this.instrument = instrument;
-        this.highRiskShare = highRiskShare;
-        this.random = new Random(seed);
+        this.refs = refs;
+        this.highRisk = cohort.students().stream().filter(s -> s.risk() == SyntheticCohort.Risk.HIGH).toList();
     }
 
-    ObjectNode row(String studentRef, String schoolId, LocalDate day) {
-        return row(studentRef, schoolId, day, random.nextDouble() < highRiskShare);
+    /** The i-th screening of the whole cohort (its own risk mix), days counted forward from {@code first}. */
+    ObjectNode any(long i, LocalDate first) {
+        return row(cohort.students(), i, first, 1);
     }
 
-    ObjectNode row(String studentRef, String schoolId, LocalDate day, boolean highRisk) {
-        ObjectNode row = JSON.createObjectNode().put("instrument", instrument.path("key").asText("needs-survey"))
-                .put("version", instrument.path("version").asInt(1))
-                .put("studentRef", studentRef).put("schoolId", schoolId).put("administeredOn", day.toString());
-        ObjectNode answers = row.putObject("answers");
-        double risk = highRisk ? 0.8 : 0.05;
-        for (JsonNode item : instrument.path("items")) {
-            int min = item.path("min").asInt();
-            int max = item.path("max").asInt();
-            double level = Math.max(0, Math.min(1, risk + random.nextGaussian() * (highRisk ? 0.12 : 0.05)));
-            int value = min + (int) Math.round(level * (max - min));
-            answers.put(item.path("id").asText(), item.path("reverse").asBoolean() ? min + max - value : value);
-        }
-        return row;
+    /** The same, days counted backwards from {@code last} (single submits stay in the past whatever their number). */
+    ObjectNode anyBackwards(long i, LocalDate last) {
+        return row(cohort.students(), i, last, -1);
+    }
+
+    /** The i-th screening of a high-risk student (always flagged), days counted forward from {@code first}. */
+    ObjectNode highRisk(long i, LocalDate first) {
+        return row(highRisk, i, first, 1);
+    }
+
+    private ObjectNode row(List<Student> students, long i, LocalDate from, int direction) {
+        Student student = students.get((int) (i % students.size()));
+        LocalDate day = from.plusDays(direction * (i / students.size()));
+        return (ObjectNode) cohort.responsesJson(instrument, List.of(student), refs, day).get(0);
     }
 }

@@ -45,56 +45,73 @@ final class FlightRecording {
     }
 
     /**
-     * The hottest methods by CPU samples: the top frame of each sample (where the cycles are spent),
-     * and the first Bridgeway frame of each sample (which of our code paths leads there).
+     * Where the CPU went: the JVM's share of the machine, the busiest thread pools (the JIT's included), and the hottest methods by CPU samples: the top frame of each
+     * sample (where the cycles are spent) and its first Bridgeway frame (which of our code paths leads there).
      */
     static String summary(Path recording, int limit) throws IOException {
-        Map<String, Integer> top = new HashMap<>();
-        Map<String, Integer> ours = new HashMap<>();
-        Map<String, double[]> threadLoad = new HashMap<>();
-        Map<String, Integer> periods = new HashMap<>();
-        double gcMillis = 0;
-        double[] jvmLoad = new double[2];
-        int samples = 0;
-        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
-            String type = event.getEventType().getName();
-            if (type.equals("jdk.ThreadCPULoad") && event.getThread() != null) {
-                // the share of the whole machine per period, summed per pool of threads
-                String thread = event.getThread().getJavaName() != null ? event.getThread().getJavaName() : event.getThread().getOSName();
-                threadLoad.computeIfAbsent(threadGroup(thread), t -> new double[1])[0] += event.getFloat("user") + event.getFloat("system");
-                periods.merge(thread, 1, Integer::sum);
+        Profile profile = new Profile();
+        RecordingFile.readAllEvents(recording).forEach(profile::add);
+        return profile.render(limit);
+    }
+
+    private static final class Profile {
+
+        private final Map<String, Integer> top = new HashMap<>();
+        private final Map<String, Integer> ours = new HashMap<>();
+        private final Map<String, Double> poolLoad = new HashMap<>();
+        private final Map<String, Integer> periods = new HashMap<>();
+        private double gcMillis;
+        private double jvmLoad;
+        private int jvmLoadEvents;
+        private int samples;
+
+        void add(RecordedEvent event) {
+            switch (event.getEventType().getName()) {
+                case "jdk.ThreadCPULoad" -> threadLoad(event);
+                case "jdk.CPULoad" -> {
+                    jvmLoad += event.getFloat("jvmUser") + event.getFloat("jvmSystem");
+                    jvmLoadEvents++;
+                }
+                case "jdk.GarbageCollection" -> gcMillis += event.getDuration().toNanos() / 1e6;
+                case "jdk.ExecutionSample" -> sample(event);
+                default -> {
+                }
             }
-            if (type.equals("jdk.CPULoad")) {
-                jvmLoad[0] += event.getFloat("jvmUser") + event.getFloat("jvmSystem");
-                jvmLoad[1]++;
+        }
+
+        private void threadLoad(RecordedEvent event) {
+            if (event.getThread() == null) {
+                return;
             }
-            if (type.equals("jdk.GarbageCollection")) {
-                gcMillis += event.getDuration().toNanos() / 1e6;
-            }
-            if (!type.equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
-                continue;
+            // the share of the whole machine per period, summed per pool of threads
+            String thread = event.getThread().getJavaName() != null ? event.getThread().getJavaName() : event.getThread().getOSName();
+            poolLoad.merge(threadGroup(thread), (double) (event.getFloat("user") + event.getFloat("system")), Double::sum);
+            periods.merge(thread, 1, Integer::sum);
+        }
+
+        private void sample(RecordedEvent event) {
+            if (event.getStackTrace() == null || event.getStackTrace().getFrames().isEmpty()) {
+                return;
             }
             List<RecordedFrame> frames = event.getStackTrace().getFrames();
-            if (frames.isEmpty()) {
-                continue;
-            }
             samples++;
             top.merge(name(frames.get(0)), 1, Integer::sum);
             frames.stream().filter(f -> f.getMethod().getType().getName().startsWith("org.bridgeway")).findFirst()
                     .ifPresent(f -> ours.merge(name(f), 1, Integer::sum));
         }
-        StringBuilder threads = new StringBuilder();
-        // one event per live thread and period: the longest-lived thread counts the periods
-        int recorded = Math.max(1, periods.values().stream().mapToInt(Integer::intValue).max().orElse(1));
-        threadLoad.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(6)
-                .forEach(e -> threads.append(String.format("- %5.1f%% `%s`%n", 100 * e.getValue()[0] / recorded, e.getKey())));
-        double javaThreads = threadLoad.values().stream().mapToDouble(v -> v[0]).sum() / recorded;
-        return String.format("The JVM used %.0f%% of the machine on average, its Java threads %.0f%% (the rest is JIT compilation,"
-                + " GC and the VM); GC pauses %.0f ms in total; %d CPU samples of Java code.%n%n",
-                100 * jvmLoad[0] / Math.max(1, jvmLoad[1]), 100 * javaThreads, gcMillis, samples)
-                + "Threads by CPU (mean share of the machine, pools summed; JIT compiler and GC threads are missing from the samples below):\n" + threads
-                + "\nTop frames:\n" + ranked(top, samples, limit)
-                + "\nFirst Bridgeway frame on the stack:\n" + ranked(ours, samples, limit);
+
+        String render(int limit) {
+            // one event per live thread and period: the longest-lived thread counts the periods
+            int recorded = Math.max(1, periods.values().stream().mapToInt(Integer::intValue).max().orElse(1));
+            StringBuilder pools = new StringBuilder();
+            poolLoad.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(6)
+                    .forEach(e -> pools.append(String.format("- %5.1f%% `%s`%n", 100 * e.getValue() / recorded, e.getKey())));
+            return String.format("The JVM used %.0f%% of the machine on average; GC pauses %.0f ms in total;"
+                            + " %d CPU samples of Java code.%n%n", 100 * jvmLoad / Math.max(1, jvmLoadEvents), gcMillis, samples)
+                    + "Thread pools by CPU (mean share of the machine; `C1`/`C2 CompilerThread` are the JIT):\n" + pools
+                    + "\nTop frames:\n" + ranked(top, samples, limit)
+                    + "\nFirst Bridgeway frame on the stack:\n" + ranked(ours, samples, limit);
+        }
     }
 
     /** Pool threads by their pool ("executor-thread-1" and "-2" are one line). */

@@ -78,7 +78,8 @@ final class LoadGenerator {
             command.addAll(List.of("taskset", "-c", cpuList));
         }
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx256m", "-cp", System.getProperty("java.class.path"), OpenLoopGenerator.class.getName(),
+                // C1 only and one GC thread: the generator needs little peak speed but must leave the cores to the suite
+                "-Xms256m", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), OpenLoopGenerator.class.getName(),
                 "url=" + url, "token=" + token, "bodies=" + bodyFile, "rate=" + rate));
         command.addAll(mode);
         Process process = new ProcessBuilder(command).redirectError(work.resolve("generator-" + run + ".err").toFile()).start();

@@ -1,5 +1,7 @@
 package org.bridgeway.bench;
 
+import org.bridgeway.devstack.SyntheticCohort;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -8,7 +10,7 @@ import java.util.List;
  * {@code bench.quick=true} (or {@code ./bridgeway bench --quick}) shrinks every phase to seconds to
  * try the method out; its figures are not meant for publication.
  */
-record Settings(boolean quick, int students, int bulkRows, double highRiskShare, int rate, int runSeconds, int warmupWindow,
+record Settings(boolean quick, int students, int bulkRows, SyntheticCohort.Mix mix, int rate, int runSeconds, int warmupWindow,
                 int warmupMax, List<Integer> steps, int flagged, int flaggedRate, int backlog, String generatorCpus,
                 String synchronousCommit) {
 
@@ -17,7 +19,9 @@ record Settings(boolean quick, int students, int bulkRows, double highRiskShare,
         return new Settings(quick,
                 Integer.getInteger("bench.students", quick ? 1_000 : 10_000),
                 Integer.getInteger("bench.bulkRows", quick ? 2_000 : 20_000),
-                Double.parseDouble(System.getProperty("bench.highRiskShare", "0.04")),
+                // a few percent flagged: high-risk students always are, moderate ones mostly (the instrument decides)
+                new SyntheticCohort.Mix(Double.parseDouble(System.getProperty("bench.highRiskShare", "0.04")),
+                        Double.parseDouble(System.getProperty("bench.moderateRiskShare", "0.02")), 0.6, 0.15),
                 Integer.getInteger("bench.rate", 200),
                 Integer.getInteger("bench.seconds", quick ? 5 : 30),
                 Integer.getInteger("bench.warmupWindow", quick ? 5 : 10),
@@ -33,7 +37,8 @@ record Settings(boolean quick, int students, int bulkRows, double highRiskShare,
 
     String describe() {
         return (quick ? "QUICK smoke run (phases of seconds; not for publication), " : "")
-                + students + " students, bulk " + bulkRows + " rows, " + Math.round(highRiskShare * 100) + "% high-risk answers, "
+                + students + " students (" + Math.round(mix.high() * 100) + "% high-risk, " + Math.round(mix.moderate() * 100)
+                + "% moderate), bulk " + bulkRows + " rows, "
                 + "fixed rate " + rate + " req/s, runs of " + runSeconds + " s, warm-up windows of " + warmupWindow + " s (at most "
                 + warmupMax + " s), steps " + steps + " req/s, load generator "
                 + (generatorCpus == null ? "unpinned" : "pinned to CPU " + generatorCpus);

@@ -1,6 +1,5 @@
 package org.bridgeway.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.bridgeway.devstack.Devstack;
 
 import java.nio.file.Files;
@@ -26,8 +25,6 @@ final class SubmitBench {
     private final LoadGenerator generator;
     private final String token;
     private final String path;
-    private final List<String> studentRefs;
-    private final String school;
     private final Cohort cohort;
     private final List<String> rows;
     private final CpuTable cpu;
@@ -35,16 +32,14 @@ final class SubmitBench {
     // Submits go backwards from yesterday, one day per pass over the roster: every body is a new screening.
     private long sent;
 
-    SubmitBench(Devstack suite, Settings settings, LoadGenerator generator, String token, String board, String school,
-                List<String> studentRefs, JsonNode instrument, List<String> rows, CpuTable cpu, StringBuilder notes) {
+    SubmitBench(Devstack suite, Settings settings, LoadGenerator generator, String token, String board, Cohort cohort,
+                List<String> rows, CpuTable cpu, StringBuilder notes) {
         this.suite = suite;
         this.settings = settings;
         this.generator = generator;
         this.token = token;
         this.path = "/api/v1/screening/boards/" + board + "/screenings";
-        this.studentRefs = studentRefs;
-        this.school = school;
-        this.cohort = new Cohort(instrument, settings.highRiskShare(), 11);
+        this.cohort = cohort;
         this.rows = rows;
         this.cpu = cpu;
         this.notes = notes;
@@ -170,8 +165,7 @@ final class SubmitBench {
         List<String> bodies = new ArrayList<>((int) count);
         LocalDate yesterday = LocalDate.now().minusDays(1);
         for (long i = 0; i < count; i++, sent++) {
-            String ref = studentRefs.get((int) (sent % studentRefs.size()));
-            bodies.add(cohort.row(ref, school, yesterday.minusDays(sent / studentRefs.size())).toString());
+            bodies.add(cohort.anyBackwards(sent, yesterday).toString());
         }
         return bodies;
     }
