@@ -10,11 +10,13 @@ import org.bridgeway.partner.store.OrganizationEntity;
 import org.bridgeway.partner.store.ServiceEntity;
 import org.bridgeway.platform.security.Caller;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -34,7 +36,7 @@ public class ServiceSnapshots {
         Map<UUID, List<LocationDetails>> locations = new HashMap<>();
         for (LocationEntity location : LocationEntity.ofServices(ids)) {
             LocationDetails details = details(location);
-            locations.computeIfAbsent(location.serviceId, id -> new java.util.ArrayList<>())
+            locations.computeIfAbsent(location.serviceId, id -> new ArrayList<>())
                     .add(location.confidential && !fullAddresses ? details.redacted() : details);
         }
         return services.stream().map(s -> details(s, organizationNames.get(s.organizationId),
@@ -49,7 +51,7 @@ public class ServiceSnapshots {
     public List<ServiceDetails> byIds(Caller caller, List<UUID> ids) {
         Map<UUID, ServiceEntity> byId = new LinkedHashMap<>();
         ServiceEntity.byIds(ids).forEach(s -> byId.put(s.id, s));
-        return of(caller, ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList());
+        return of(caller, ids.stream().map(byId::get).filter(Objects::nonNull).toList());
     }
 
     /** Each organization's services, by organization id. */
