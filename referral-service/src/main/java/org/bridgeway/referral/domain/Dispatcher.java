@@ -8,7 +8,6 @@ import org.bridgeway.referral.domain.lifecycle.BusinessDays;
 import org.bridgeway.referral.domain.lifecycle.CaseStates;
 import org.bridgeway.referral.domain.lifecycle.ReferralStates;
 import org.bridgeway.referral.domain.matching.Candidate;
-import org.bridgeway.referral.domain.matching.MatchResult;
 import org.bridgeway.referral.store.Referral;
 import org.bridgeway.referral.store.ReferralCase;
 import org.bridgeway.referral.store.ReferralQueries;
@@ -52,8 +51,7 @@ public class Dispatcher {
         List<Referral> existing = new ArrayList<>(referrals.ofCase(c.id));
         List<Referral> sent = new ArrayList<>();
         for (List<String> slot : emptySlots(c, existing)) {
-            MatchResult result = matching.rank(c, settings, existing, slot, false);
-            Optional<Candidate> best = result.candidates().stream().findFirst();
+            Optional<Candidate> best = matching.best(c, settings, existing, slot);
             if (best.isEmpty()) {
                 markNeedsAttention(c, "no candidate left for " + String.join(", ", slot));
                 continue;

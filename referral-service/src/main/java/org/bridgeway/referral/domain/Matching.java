@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bridgeway.referral.config.ReferralConfig;
 import org.bridgeway.referral.domain.lifecycle.ReferralStates;
 import org.bridgeway.referral.domain.matching.AgreementSnapshot;
+import org.bridgeway.referral.domain.matching.Candidate;
 import org.bridgeway.referral.domain.matching.MatchRequest;
 import org.bridgeway.referral.domain.matching.MatchResult;
 import org.bridgeway.referral.domain.matching.Matcher;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,7 +39,17 @@ public class Matching {
         return rank(c, settings, referrals, c.needs, explain);
     }
 
+    /** The best candidate for these needs of the case, if any: dispatch's question, answered without explaining. */
+    public Optional<Candidate> best(ReferralCase c, BoardSettings settings, List<Referral> referrals, List<String> needs) {
+        return Matcher.best(snapshot.current(), request(c, settings, referrals, needs, false), 1).stream().findFirst();
+    }
+
     public MatchResult rank(ReferralCase c, BoardSettings settings, List<Referral> referrals, List<String> needs,
+            boolean explain) {
+        return Matcher.rank(snapshot.current(), request(c, settings, referrals, needs, explain));
+    }
+
+    private MatchRequest request(ReferralCase c, BoardSettings settings, List<Referral> referrals, List<String> needs,
             boolean explain) {
         Set<UUID> declined = new HashSet<>();
         Set<UUID> referred = new HashSet<>();
@@ -48,8 +60,7 @@ public class Matching {
                 referred.add(r.serviceId);
             }
         }
-        MatchRequest request = new MatchRequest(c.boardId, needs, c.ageYears, c.grade, c.schoolId, settings.region(),
+        return new MatchRequest(c.boardId, needs, c.ageYears, c.grade, c.schoolId, settings.region(),
                 c.language, Set.of(AgreementSnapshot.SCREENING_SUMMARY), declined, referred, LocalDate.now(zone), explain);
-        return Matcher.rank(snapshot.current(), request);
     }
 }

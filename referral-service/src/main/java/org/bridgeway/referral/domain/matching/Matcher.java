@@ -2,9 +2,7 @@ package org.bridgeway.referral.domain.matching;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Ranks the services of a {@link MatchIndex} for one case. Hard criteria (status, age, grade, service
@@ -29,27 +27,116 @@ public final class Matcher {
     private Matcher() {
     }
 
+    /** Every candidate best first, and with {@code explain} every excluded service with its reasons. */
     public static MatchResult rank(MatchIndex index, MatchRequest request) {
-        Map<ServiceSnapshot, List<String>> covering = new IdentityHashMap<>();
-        for (String need : request.needs()) {
-            for (ServiceSnapshot service : index.servicesFor(need)) {
-                covering.computeIfAbsent(service, s -> new ArrayList<>(2)).add(need);
-            }
-        }
         List<Candidate> candidates = new ArrayList<>();
         List<Exclusion> excluded = new ArrayList<>();
-        for (Map.Entry<ServiceSnapshot, List<String>> entry : covering.entrySet()) {
-            ServiceSnapshot service = entry.getKey();
-            List<String> reasons = request.explain() ? new ArrayList<>(0) : null;
-            if (Eligibility.admits(index, request, service, reasons)) {
-                candidates.add(score(request, service, entry.getValue()));
-            } else if (reasons != null) {
-                excluded.add(new Exclusion(service.serviceId(), service.name(), service.organizationId(), List.copyOf(reasons)));
+        int covering = 0;
+        List<String> needs = request.needs();
+        for (int n = 0; n < needs.size(); n++) {
+            for (ServiceSnapshot service : index.servicesFor(needs.get(n))) {
+                if (coversEarlierNeed(service, needs, n)) {
+                    continue; // already seen under an earlier need of the case
+                }
+                covering++;
+                List<String> reasons = request.explain() ? new ArrayList<>(0) : null;
+                if (Eligibility.admits(index, request, service, reasons)) {
+                    candidates.add(score(request, service, covered(service, needs)));
+                } else if (reasons != null) {
+                    excluded.add(new Exclusion(service.serviceId(), service.name(), service.organizationId(), List.copyOf(reasons)));
+                }
             }
         }
         candidates.sort(BEST_FIRST);
         excluded.sort(Comparator.comparing(Exclusion::serviceName).thenComparing(Exclusion::serviceId));
-        return new MatchResult(candidates, excluded, index.serviceCount() - covering.size());
+        return new MatchResult(candidates, excluded, index.serviceCount() - covering);
+    }
+
+    /**
+     * The {@code limit} best candidates, in order, without explaining exclusions: what dispatch needs. Scores
+     * are kept as plain numbers while scanning; only the winners become {@link Candidate}s.
+     */
+    public static List<Candidate> best(MatchIndex index, MatchRequest request, int limit) {
+        ServiceSnapshot[] top = new ServiceSnapshot[limit];
+        double[] topScores = new double[limit];
+        int held = 0;
+        List<String> needs = request.needs();
+        for (int n = 0; n < needs.size(); n++) {
+            for (ServiceSnapshot service : index.servicesFor(needs.get(n))) {
+                if (coversEarlierNeed(service, needs, n) || !Eligibility.admits(index, request, service, null)) {
+                    continue;
+                }
+                double score = total(request, service, coveredCount(service, needs));
+                if (held < limit) {
+                    held++;
+                } else if (!better(score, service, topScores[limit - 1], top[limit - 1])) {
+                    continue;
+                }
+                int at = held - 1;
+                while (at > 0 && better(score, service, topScores[at - 1], top[at - 1])) {
+                    top[at] = top[at - 1];
+                    topScores[at] = topScores[at - 1];
+                    at--;
+                }
+                top[at] = service;
+                topScores[at] = score;
+            }
+        }
+        List<Candidate> winners = new ArrayList<>(held);
+        for (int i = 0; i < held; i++) {
+            winners.add(score(request, top[i], covered(top[i], needs)));
+        }
+        return winners;
+    }
+
+    /** The order of {@link #BEST_FIRST}, on a score already computed. */
+    private static boolean better(double score, ServiceSnapshot service, double otherScore, ServiceSnapshot other) {
+        if (score != otherScore) {
+            return score > otherScore;
+        }
+        int available = service.available() == null ? 0 : service.available();
+        int otherAvailable = other.available() == null ? 0 : other.available();
+        if (available != otherAvailable) {
+            return available > otherAvailable;
+        }
+        int byName = service.name().compareTo(other.name());
+        return byName != 0 ? byName < 0 : service.serviceId().compareTo(other.serviceId()) < 0;
+    }
+
+    private static boolean coversEarlierNeed(ServiceSnapshot service, List<String> needs, int n) {
+        for (int earlier = 0; earlier < n; earlier++) {
+            if (service.needs().contains(needs.get(earlier))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int coveredCount(ServiceSnapshot service, List<String> needs) {
+        int count = 0;
+        for (String need : needs) {
+            if (service.needs().contains(need)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static List<String> covered(ServiceSnapshot service, List<String> needs) {
+        List<String> covered = new ArrayList<>(needs.size());
+        for (String need : needs) {
+            if (service.needs().contains(need)) {
+                covered.add(need);
+            }
+        }
+        return covered;
+    }
+
+    private static double total(MatchRequest request, ServiceSnapshot service, int covered) {
+        double needs = NEED_POINTS * covered / request.needs().size();
+        double area = Eligibility.inArea(service, request.schoolId()) ? SCHOOL_POINTS : REGION_POINTS;
+        double language = request.language() != null && service.languages().contains(request.language()) ? LANGUAGE_POINTS : 0;
+        return Math.round((needs + area + language + capacityPoints(service)) * 100) / 100.0;
     }
 
     private static Candidate score(MatchRequest request, ServiceSnapshot service, List<String> covered) {
@@ -57,8 +144,7 @@ public final class Matcher {
         double area = Eligibility.inArea(service, request.schoolId()) ? SCHOOL_POINTS : REGION_POINTS;
         double language = request.language() != null && service.languages().contains(request.language()) ? LANGUAGE_POINTS : 0;
         double capacity = capacityPoints(service);
-        double total = Math.round((needs + area + language + capacity) * 100) / 100.0;
-        return new Candidate(service, total, new Candidate.ScoreComponents(round(needs), area, language, round(capacity)),
+        return new Candidate(service, total(request, service, covered.size()), new Candidate.ScoreComponents(round(needs), area, language, round(capacity)),
                 List.copyOf(covered));
     }
 
