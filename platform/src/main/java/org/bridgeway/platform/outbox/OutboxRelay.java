@@ -63,6 +63,9 @@ public class OutboxRelay {
     private final Counter published;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
+    /** When the backlog was last counted; while the database cannot be reached the counts are unknown, not the last ones. */
+    private final AtomicLong measuredAtMillis = new AtomicLong(System.currentTimeMillis());
+    private volatile boolean measured;
     private volatile KafkaProducer<String, String> producer;
     private volatile Thread relayThread;
 
@@ -77,10 +80,14 @@ public class OutboxRelay {
         this.pollInterval = pollInterval;
         this.published = Counter.builder("bridgeway.outbox.published").description("events published from the outbox")
                 .register(registry);
-        Gauge.builder("bridgeway.outbox.pending", pending, AtomicLong::get)
-                .description("outbox events not yet published").register(registry);
-        Gauge.builder("bridgeway.outbox.lag.seconds", oldestPendingSeconds, AtomicLong::get)
-                .description("age of the oldest unpublished outbox event").register(registry);
+        Gauge.builder("bridgeway.outbox.pending", pending, p -> measured ? p.get() : Double.NaN)
+                .description("outbox events not yet published; NaN while they cannot be counted").register(registry);
+        Gauge.builder("bridgeway.outbox.lag.seconds", oldestPendingSeconds, p -> measured ? p.get() : Double.NaN)
+                .description("age of the oldest unpublished outbox event; NaN while it cannot be measured").register(registry);
+        Gauge.builder("bridgeway.outbox.metrics.age.seconds", measuredAtMillis,
+                        at -> (System.currentTimeMillis() - at.get()) / 1000.0)
+                .description("seconds since the outbox backlog was last counted (grows while the database is down)")
+                .register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -131,7 +138,10 @@ public class OutboxRelay {
             rs.next();
             pending.set(rs.getLong(1));
             oldestPendingSeconds.set(rs.getLong(2));
+            measuredAtMillis.set(System.currentTimeMillis());
+            measured = true;
         } catch (SQLException e) {
+            measured = false;
             Log.debugf("outbox metrics: %s", e.getMessage());
         }
     }
