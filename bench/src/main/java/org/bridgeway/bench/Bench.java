@@ -146,7 +146,9 @@ public final class Bench {
                 + String.format("%nThe whole run took %.1f minutes.%n", (System.nanoTime() - started) / 60e9);
         System.out.println("\n" + report);
         Files.writeString(results.resolve("results.md"), report);
-        Files.writeString(root.resolve("bench/results/latest.md"), report);
+        if (!settings.quick()) {
+            Files.writeString(root.resolve("bench/results/latest.md"), report);
+        }
         System.out.println("bench: results in " + results);
     }
 
