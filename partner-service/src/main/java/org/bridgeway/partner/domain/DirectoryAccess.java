@@ -27,7 +27,7 @@ public final class DirectoryAccess {
         if (caller.is(Roles.ADMIN)) {
             return;
         }
-        if (!caller.is(Roles.PARTNER) || !organizationId.toString().equals(caller.organization())) {
+        if (!organizationId.equals(ownOrganization(caller))) {
             throw ApiException.forbidden("Only the organization that runs this service may change its capacity.");
         }
     }
