@@ -5,8 +5,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
+import org.bridgeway.platform.validation.BirthDate;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class RosterDtos {
             @NotBlank @Size(max = 64) String schoolId,
             @NotBlank @Size(max = 100) String givenName,
             @NotBlank @Size(max = 100) String familyName,
-            @NotNull @Past LocalDate dateOfBirth,
+            @NotNull @BirthDate LocalDate dateOfBirth,
             @Min(0) @Max(12) Integer grade) {
     }
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.bridgeway.platform.validation.RecordDate;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +26,7 @@ public final class ScreeningDtos {
             String studentRef,
             String sisStudentId,
             @NotBlank String schoolId,
-            @NotNull LocalDate administeredOn,
+            @NotNull @RecordDate LocalDate administeredOn,
             @NotNull Map<String, Integer> answers) {
     }
 

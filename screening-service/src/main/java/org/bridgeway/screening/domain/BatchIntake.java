@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -31,32 +30,52 @@ public class BatchIntake {
     private final BatchStore batches;
     private final RowErrorStore rowErrors;
     private final BatchWorker worker;
+    private final BatchSpool spools;
     private final ObjectMapper json;
 
-    BatchIntake(BatchStore batches, RowErrorStore rowErrors, BatchWorker worker, ObjectMapper json) {
+    BatchIntake(BatchStore batches, RowErrorStore rowErrors, BatchWorker worker, BatchSpool spools, ObjectMapper json) {
         this.batches = batches;
         this.rowErrors = rowErrors;
         this.worker = worker;
+        this.spools = spools;
         this.json = json;
     }
 
     public BatchProgress accept(Caller caller, String boardId, String format, InputStream body) {
         Scope.requireBoard(caller, boardId);
         Path spool;
-        int rows;
         try {
-            spool = Files.createTempFile("bridgeway-batch-", "." + format);
-            Files.copy(body, spool, StandardCopyOption.REPLACE_EXISTING);
-            try (InputStream in = Files.newInputStream(spool)) {
-                rows = BatchRows.count(format, in, json);
+            spool = spools.write(body, format);
+        } catch (IOException e) {
+            throw ApiException.badRequest("The batch cannot be read. Nothing was stored.", null);
+        }
+        boolean handedOver = false;
+        try {
+            Batch batch = record(caller, boardId, format, countRows(format, spool));
+            worker.start(batch.id, boardId, format, spool);
+            handedOver = true;
+            return progress(batch);
+        } finally {
+            if (!handedOver) {
+                BatchSpool.delete(spool);
             }
+        }
+    }
+
+    private int countRows(String format, Path spool) {
+        int rows;
+        try (InputStream in = Files.newInputStream(spool)) {
+            rows = BatchRows.count(format, in, json);
         } catch (IOException e) {
             throw ApiException.badRequest("The batch cannot be read: " + e.getMessage() + ". Nothing was stored.", null);
         }
         if (rows == 0) {
-            BatchWorker.deleteQuietly(spool);
             throw ApiException.badRequest("The batch has no rows.", null);
         }
+        return rows;
+    }
+
+    private Batch record(Caller caller, String boardId, String format, int rows) {
         Batch batch = new Batch();
         batch.id = UUID.randomUUID();
         batch.boardId = boardId;
@@ -66,8 +85,7 @@ public class BatchIntake {
         batch.createdBy = caller.subject();
         batch.createdAt = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> batches.add(batch));
-        worker.start(batch.id, boardId, format, spool);
-        return progress(batch);
+        return batch;
     }
 
     @Transactional
@@ -81,10 +99,11 @@ public class BatchIntake {
         return rowErrors.page(id, request);
     }
 
+    /** Another board's batch is as absent as a missing one: 404 either way, so ids reveal nothing. */
     private Batch reachable(Caller caller, UUID id) {
-        Batch batch = batches.find(id).orElseThrow(() -> ApiException.notFound("No batch " + id + "."));
-        Scope.requireBoard(caller, batch.boardId);
-        return batch;
+        return batches.find(id)
+                .filter(batch -> Scope.reachesBoard(caller, batch.boardId))
+                .orElseThrow(() -> ApiException.notFound("No batch " + id + "."));
     }
 
     private static BatchProgress progress(Batch b) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bridgeway.platform.input.HostileText;
+import org.bridgeway.platform.input.Refusals;
+import org.bridgeway.platform.problem.JsonRefusals;
 import org.bridgeway.screening.domain.scoring.Violation;
 
 import java.io.BufferedReader;
@@ -19,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Reads a batch one row at a time, from a JSON array of responses or from CSV, so a file of any
@@ -93,9 +95,8 @@ public abstract class BatchRows implements Closeable {
             try {
                 return new Row(number, json.treeToValue(node, SurveyResponse.class), List.of());
             } catch (JsonMappingException e) {
-                String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                        .collect(Collectors.joining(".")).replace(".[", "[");
-                return new Row(number, null, List.of(new Violation(field.isEmpty() ? "row" : field, "wrong type: " + e.getOriginalMessage())));
+                String field = JsonRefusals.field(e);
+                return new Row(number, null, List.of(new Violation(field.isEmpty() ? "row" : field, JsonRefusals.message(e))));
             }
         }
 
@@ -118,6 +119,9 @@ public abstract class BatchRows implements Closeable {
         Csv(InputStream in) throws IOException {
             this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String first = reader.readLine();
+            if (first != null && HostileText.hasControlCharacter(first)) {
+                throw new IOException("the CSV header " + Refusals.CONTROL_CHARACTERS);
+            }
             header = first == null ? List.of() : split(first);
             if (!header.containsAll(List.of("schoolId", "instrument", "version", "administeredOn"))) {
                 throw new IOException("the CSV header must name schoolId, instrument, version, administeredOn,"
@@ -145,13 +149,15 @@ public abstract class BatchRows implements Closeable {
             for (int i = 0; i < header.size(); i++) {
                 String column = header.get(i);
                 String cell = cells.get(i);
-                if (FIXED.contains(column)) {
+                if (HostileText.hasControlCharacter(cell)) {
+                    errors.add(new Violation(FIXED.contains(column) ? column : "answers." + column, Refusals.CONTROL_CHARACTERS));
+                } else if (FIXED.contains(column)) {
                     fixed.put(column, cell.isEmpty() ? null : cell);
                 } else if (!cell.isEmpty()) {
                     try {
                         answers.put(column, Integer.parseInt(cell));
                     } catch (NumberFormatException e) {
-                        errors.add(new Violation("answers." + column, "not a whole number: " + cell));
+                        errors.add(new Violation("answers." + column, Refusals.WHOLE_NUMBER));
                     }
                 }
             }
@@ -160,12 +166,12 @@ public abstract class BatchRows implements Closeable {
             try {
                 version = fixed.get("version") == null ? null : Integer.valueOf(fixed.get("version"));
             } catch (NumberFormatException e) {
-                errors.add(new Violation("version", "not a whole number: " + fixed.get("version")));
+                errors.add(new Violation("version", Refusals.WHOLE_NUMBER));
             }
             try {
                 administeredOn = fixed.get("administeredOn") == null ? null : LocalDate.parse(fixed.get("administeredOn"));
             } catch (DateTimeParseException e) {
-                errors.add(new Violation("administeredOn", "not a date (yyyy-mm-dd): " + fixed.get("administeredOn")));
+                errors.add(new Violation("administeredOn", "must be a date (YYYY-MM-DD)"));
             }
             if (!errors.isEmpty()) {
                 return new Row(number, null, errors);

@@ -14,7 +14,6 @@ import org.bridgeway.screening.store.RowErrorStore;
 import org.bridgeway.screening.store.ScreeningStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,11 +92,13 @@ public class BatchWorker {
             processChunk(id, boardId, chunk);
             QuarkusTransaction.requiringNew().run(() -> batches.markCompleted(id, Instant.now()));
         } catch (Exception e) {
-            Log.errorf(e, "batch %s failed", id);
+            // The client reads the detail: an incident id to find in the log, never an exception's own words.
+            String incident = UUID.randomUUID().toString();
+            Log.errorf(e, "batch %s failed, incident %s", id, incident);
             QuarkusTransaction.requiringNew().run(() -> batches.markFailed(id, Instant.now(),
-                    "stopped: " + e.getMessage() + "; rows reported so far are final"));
+                    "stopped by a failure on our side (incident " + incident + "); rows reported so far are final"));
         } finally {
-            deleteQuietly(spool);
+            BatchSpool.delete(spool);
         }
     }
 
@@ -153,13 +154,5 @@ public class BatchWorker {
             }
         }
         return refs;
-    }
-
-    static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            Log.warnf("cannot delete spool file %s", file);
-        }
     }
 }

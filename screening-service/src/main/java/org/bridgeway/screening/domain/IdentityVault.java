@@ -1,5 +1,7 @@
 package org.bridgeway.screening.domain;
 
+import org.bridgeway.platform.security.TokenShape;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +28,15 @@ public final class IdentityVault {
         this.refKey = new SecretKeySpec(key(refKeyBase64, "ref"), "HmacSHA256");
     }
 
-    /** HMAC-SHA256(ref key, boardId + ":" + sisStudentId), hex: stable per student, opaque to everyone else. */
+    /**
+     * HMAC-SHA256(ref key, boardId + ":" + sisStudentId), hex: stable per student, opaque to everyone else.
+     * Unambiguous because a board id can hold no ':' (the strict tenant pattern): the first ':' always ends
+     * it, so board {@code X} with SIS id {@code c:SC} and a board {@code X:c} with {@code SC} cannot meet.
+     */
     public String studentRef(String boardId, String sisStudentId) {
+        if (!TokenShape.TENANT_ID.matcher(boardId).matches()) {
+            throw new IllegalArgumentException("not a board id: a studentRef is derived only for a valid board id");
+        }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(refKey);

@@ -2,6 +2,7 @@ package org.bridgeway.screening.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bridgeway.screening.domain.scoring.InstrumentDefinition;
+import org.bridgeway.platform.validation.PlausibleDates;
 import org.bridgeway.screening.domain.scoring.InvalidAnswersException;
 import org.bridgeway.screening.domain.scoring.ScoringEngine;
 import org.bridgeway.screening.domain.scoring.Violation;
@@ -63,8 +64,8 @@ public class ResponseScorer {
         }
         if (input.administeredOn() == null) {
             errors.add(new Violation("administeredOn", "is required (yyyy-mm-dd)"));
-        } else if (input.administeredOn().isAfter(LocalDate.now().plusDays(1))) {
-            errors.add(new Violation("administeredOn", "is in the future"));
+        } else if (!PlausibleDates.isRecordDate(input.administeredOn())) {
+            errors.add(new Violation("administeredOn", "must be between 2000-01-01 and today"));
         }
         if (input.answers() == null) {
             errors.add(new Violation("answers", "is required"));

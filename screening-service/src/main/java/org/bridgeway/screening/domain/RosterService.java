@@ -44,7 +44,7 @@ public class RosterService {
         List<RosterCommand.StudentRef> refs = command.students().stream()
                 .map(s -> new RosterCommand.StudentRef(s.sisStudentId(), vault.studentRef(boardId, s.sisStudentId())))
                 .toList();
-        Set<String> existing = roster.existing(refs.stream().map(RosterCommand.StudentRef::studentRef).toList());
+        Set<String> existing = roster.existing(boardId, refs.stream().map(RosterCommand.StudentRef::studentRef).toList());
         List<RosterStore.StudentRow> rows = new ArrayList<>();
         for (int i = 0; i < command.students().size(); i++) {
             RosterCommand.Student s = command.students().get(i);

@@ -22,6 +22,11 @@ public final class Scope {
         caller.requireBoard(boardId);
     }
 
+    /** For a record found by id: another board's record must read as absent (404), so an id reveals nothing. */
+    public static boolean reachesBoard(Caller caller, String boardId) {
+        return caller.reachesBoard(boardId);
+    }
+
     /** @throws ApiException 404 with {@code absent} when the record's school is out of the caller's reach */
     public static void requireSchool(Caller caller, String boardId, String schoolId, String absent) {
         if (!caller.reachesSchool(boardId, schoolId)) {

@@ -61,13 +61,15 @@ public class RosterStore {
         }
     }
 
-    /** Which of these students are on a roster already. */
+    /** Which of these students are on this board's roster already (never another board's: that would reveal them). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Set<String> existing(Collection<String> studentRefs) {
+    public Set<String> existing(String boardId, Collection<String> studentRefs) {
         Set<String> existing = new HashSet<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT student_ref FROM student WHERE student_ref = ANY (?)")) {
-            select.setArray(1, connection.createArrayOf("text", studentRefs.toArray()));
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT student_ref FROM student WHERE board_id = ? AND student_ref = ANY (?)")) {
+            select.setString(1, boardId);
+            select.setArray(2, connection.createArrayOf("text", studentRefs.toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     existing.add(rs.getString(1));
@@ -85,7 +87,9 @@ public class RosterStore {
              PreparedStatement upsert = connection.prepareStatement(
                      "INSERT INTO student (student_ref, board_id, school_id, grade, birth_month, identity) VALUES (?, ?, ?, ?, ?, ?)"
                              + " ON CONFLICT (student_ref) DO UPDATE SET school_id = excluded.school_id, grade = excluded.grade,"
-                             + " birth_month = excluded.birth_month, identity = excluded.identity, updated_at = now()")) {
+                             + " birth_month = excluded.birth_month, identity = excluded.identity, updated_at = now()"
+                             // a ref of another board is never overwritten, whatever derived it
+                             + " WHERE student.board_id = excluded.board_id")) {
             for (StudentRow s : students) {
                 upsert.setString(1, s.studentRef());
                 upsert.setString(2, boardId);

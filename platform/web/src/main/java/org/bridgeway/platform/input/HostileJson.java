@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
@@ -28,7 +27,8 @@ import java.util.function.Function;
  * to an integer, no control character (NUL above all, which PostgreSQL refuses) in any string or map
  * key, and no date outside {@value #FIRST_YEAR}–{@value #LAST_YEAR} (PostgreSQL stores year −10000 as
  * {@code -infinity}). Each refusal is a mapping error on the field, which the problem mappers turn
- * into a 400 naming it. Field-specific ranges (birth dates, survey dates) are bean-validation
+ * into a 400 naming it. Lists with {@code @Size(max)} are counted while parsed ({@link BoundedLists}).
+ * Field-specific ranges (birth dates, survey dates) are bean-validation
  * constraints in {@code org.bridgeway.platform.validation}.
  */
 @Singleton
@@ -55,6 +55,7 @@ public class HostileJson implements ObjectMapperCustomizer {
                 instant -> instant.atOffset(ZoneOffset.UTC).getYear()));
         module.addDeserializer(OffsetDateTime.class, new Plausible<>(OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME,
                 OffsetDateTime::getYear));
+        module.setDeserializerModifier(new BoundedLists());
         mapper.registerModule(module);
     }
 
@@ -67,7 +68,7 @@ public class HostileJson implements ObjectMapperCustomizer {
         public String deserialize(JsonParser parser, DeserializationContext ctxt) throws IOException {
             String text = com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance.deserialize(parser, ctxt);
             if (text != null && HostileText.hasControlCharacter(text)) {
-                throw new InvalidFormatException(parser, Refusals.CONTROL_CHARACTERS, text, String.class);
+                throw new RefusedValue(parser, Refusals.CONTROL_CHARACTERS, String.class);
             }
             return text;
         }
@@ -77,7 +78,7 @@ public class HostileJson implements ObjectMapperCustomizer {
         @Override
         public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
             if (HostileText.hasControlCharacter(key)) {
-                throw new InvalidFormatException(ctxt.getParser(), Refusals.CONTROL_CHARACTERS, key, String.class);
+                throw new RefusedValue(ctxt.getParser(), Refusals.CONTROL_CHARACTERS, String.class);
             }
             return key;
         }
@@ -97,7 +98,7 @@ public class HostileJson implements ObjectMapperCustomizer {
         public T deserialize(JsonParser parser, DeserializationContext ctxt) throws IOException {
             T value = delegate.deserialize(parser, ctxt);
             if (value != null && (year.apply(value) < FIRST_YEAR || year.apply(value) > LAST_YEAR)) {
-                throw new InvalidFormatException(parser, Refusals.IMPLAUSIBLE_DATE, value, handledType());
+                throw new RefusedValue(parser, Refusals.IMPLAUSIBLE_DATE, handledType());
             }
             return value;
         }

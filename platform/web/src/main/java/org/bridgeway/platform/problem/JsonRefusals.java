@@ -1,8 +1,10 @@
 package org.bridgeway.platform.problem;
 
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.bridgeway.platform.input.Refusals;
+import org.bridgeway.platform.input.RefusedValue;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,20 +21,36 @@ import java.util.stream.Collectors;
  * What a client reads when a JSON value has the wrong type: the expected kind of value in API terms
  * ("must be a whole number"), never Jackson's message, which names Java types and echoes the input.
  */
-final class JsonRefusals {
+public final class JsonRefusals {
 
     private static final Set<Class<?>> WHOLE = Set.of(int.class, Integer.class, long.class, Long.class, short.class, Short.class,
             byte.class, Byte.class, java.math.BigInteger.class);
-    private static final Set<String> OWN = Set.of(Refusals.CONTROL_CHARACTERS, Refusals.IMPLAUSIBLE_DATE);
 
     private JsonRefusals() {
     }
 
-    static String message(MismatchedInputException e) {
-        if (e instanceof InvalidFormatException && OWN.contains(e.getOriginalMessage())) {
+    /** The field a mapping error is about, as the API names it ({@code schools[0].name}); empty for the whole body. */
+    public static String field(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    /** What was wrong with the value, in API terms. */
+    public static String message(JsonMappingException e) {
+        if (e instanceof RefusedValue) {
             return e.getOriginalMessage();
         }
-        return expected(e.getTargetType());
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown field";
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return expected(mismatch.getTargetType());
+        }
+        // Only our own constructors' words pass; Jackson's name Java types and echo input.
+        return e.getCause() instanceof IllegalArgumentException own && own.getMessage() != null
+                ? own.getMessage() : "cannot be read here";
     }
 
     static String expected(Class<?> type) {

@@ -3,7 +3,6 @@ package org.bridgeway.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -20,7 +19,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Every error a service answers is RFC 9457 problem+json: bad input is a 4xx with field errors,
@@ -42,24 +40,17 @@ public class ProblemExceptionMappers {
         return Problems.response(Problem.of(400, "Bad Request", "The request has invalid fields.").withErrors(errors));
     }
 
+    /** Declared for the subtype too: quarkus-rest-jackson's own mapper for it would win otherwise. */
     @ServerExceptionMapper(priority = 1)
     public Response mismatchedInput(MismatchedInputException e) {
-        String message = e instanceof UnrecognizedPropertyException ? "unknown field" : JsonRefusals.message(e);
-        return badJson(e, message);
+        return jsonMapping(e);
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response jsonMapping(JsonMappingException e) {
-        // The original message names Java types and echoes input; only our own constructors' words pass.
-        String message = e.getCause() instanceof IllegalArgumentException own && own.getMessage() != null
-                ? own.getMessage() : "cannot be read here";
-        return badJson(e, message);
-    }
-
-    private static Response badJson(JsonMappingException e, String message) {
-        String field = path(e);
+        String field = JsonRefusals.field(e);
         return Problems.response(Problem.of(400, "Bad Request", "The request body does not match the expected JSON.")
-                .withErrors(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message))));
+                .withErrors(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, JsonRefusals.message(e)))));
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -124,13 +115,6 @@ public class ProblemExceptionMappers {
             case 415 -> "Unsupported media type: send application/json (or text/csv where documented).";
             default -> e.getMessage();
         };
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {
