@@ -86,9 +86,18 @@ final class ReferralDemo {
     }
 
     private String completeOne() throws IOException, InterruptedException {
-        JsonNode referral = inbox("requested").path("items").path(0);
-        if (referral.isMissingNode()) {
-            return "No second referral in the demo partner's inbox to complete.";
+        JsonNode referral = null;
+        for (JsonNode candidate : call("GET", "/api/v1/referrals/inbox?status=requested&size=50", "partner", null, null, 200)
+                .path("items")) {
+            // a case with this one referral closes when it completes (a tier-4 case waits for its other referrals)
+            if (call("GET", "/api/v1/referrals/boards/" + BOARD + "/cases/" + candidate.path("caseId").asText() + "/referrals",
+                    "coordinator", null, null, 200).size() == 1) {
+                referral = candidate;
+                break;
+            }
+        }
+        if (referral == null) {
+            return "No single-referral case in the demo partner's inbox to complete.";
         }
         JsonNode accepted = transition(referral, json.createObjectNode().put("status", "accepted").put("note", "first visit booked"));
         transition(accepted, json.createObjectNode().put("status", "completed").put("outcome", "service-provided")
@@ -96,7 +105,8 @@ final class ReferralDemo {
         JsonNode c = call("GET", "/api/v1/referrals/boards/" + BOARD + "/cases/" + referral.path("caseId").asText(),
                 "coordinator", null, null, 200);
         return "Accepted and completed (service-provided) by " + referral.path("organizationName").asText() + ": case "
-                + c.path("id").asText() + " is " + c.path("status").asText() + " (" + c.path("closureOutcome").asText() + ").";
+                + c.path("id").asText() + " is " + c.path("status").asText()
+                + (c.path("closureOutcome").isTextual() ? " (" + c.path("closureOutcome").asText() + ")." : ".");
     }
 
     private String summary() throws IOException, InterruptedException {
