@@ -32,6 +32,8 @@ final class Suite {
                     .withEnv("gateway", "BRIDGEWAY_RATE_LIMIT_BULK_PER_SECOND", "0.05")
                     .withEnv("gateway", "BRIDGEWAY_RATE_LIMIT_BULK_BURST", "4")
                     .withEnv("gateway", "BRIDGEWAY_BREAKER_OPEN_FOR", "2s");
+            // Durability faults (PostgreSQL stopped under load) are meaningful only with commits flushed.
+            System.setProperty("bridgeway.pg.synchronous-commit", "on");
             Runtime.getRuntime().addShutdownHook(new Thread(Suite::stop, "suite-stop"));
             try {
                 devstack.start();

@@ -70,8 +70,13 @@ public final class TestKafka {
      * returns is complete, so a count over it is exact (no loss, no duplicate).
      */
     public static List<ConsumerRecord<String, String>> readToEnd(String topic) {
+        return readToEnd(TestInfra.kafka().bootstrapServers(), topic);
+    }
+
+    /** {@link #readToEnd(String)} on another broker (the system tests' packaged suite). */
+    public static List<ConsumerRecord<String, String>> readToEnd(String bootstrapServers, String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka().bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
@@ -180,8 +185,13 @@ public final class TestKafka {
 
     /** Publishes one record with the given headers and waits for the broker's acknowledgement. */
     public static void publish(String topic, String key, String value, Map<String, String> headers) {
+        publish(TestInfra.kafka().bootstrapServers(), topic, key, value, headers);
+    }
+
+    /** {@link #publish(String, String, String, Map)} on another broker (the system tests' packaged suite). */
+    public static void publish(String bootstrapServers, String topic, String key, String value, Map<String, String> headers) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka().bootstrapServers());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);

@@ -18,6 +18,10 @@ import org.bridgeway.screening.api.BatchDtos.RowError;
 import org.bridgeway.screening.domain.BatchIntake;
 import org.bridgeway.screening.domain.BatchRows;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
@@ -40,6 +44,12 @@ public class BatchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SIS, Roles.ADMIN})
     @Operation(summary = "Submit a JSON array of responses; 202 with a batch resource reporting progress and row errors")
+    @APIResponse(responseCode = "202", description = "Accepted; the batch resource reports progress and row errors",
+            headers = @Header(name = "Location", schema = @Schema(implementation = String.class)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class)))
+    @APIResponse(responseCode = "400", description = "Not a readable batch (empty, malformed JSON or CSV header)")
+    @APIResponse(responseCode = "403", description = "Your token does not cover this board")
+    @APIResponse(responseCode = "503", description = "The database is unreachable for a moment; retry later")
     public Response submitJson(@PathParam("boardId") String boardId, InputStream body) {
         return accept(boardId, BatchRows.JSON, body);
     }
@@ -49,6 +59,12 @@ public class BatchResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.SIS, Roles.ADMIN})
     @Operation(summary = "Submit responses as CSV (header: studentRef|sisStudentId, schoolId, instrument, version, administeredOn, item ids)")
+    @APIResponse(responseCode = "202", description = "Accepted; the batch resource reports progress and row errors",
+            headers = @Header(name = "Location", schema = @Schema(implementation = String.class)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class)))
+    @APIResponse(responseCode = "400", description = "Not a readable batch (empty, malformed JSON or CSV header)")
+    @APIResponse(responseCode = "403", description = "Your token does not cover this board")
+    @APIResponse(responseCode = "503", description = "The database is unreachable for a moment; retry later")
     public Response submitCsv(@PathParam("boardId") String boardId, InputStream body) {
         return accept(boardId, BatchRows.CSV, body);
     }

@@ -19,7 +19,12 @@ import org.bridgeway.screening.api.ScreeningDtos.ResponseInput;
 import org.bridgeway.screening.api.ScreeningDtos.ReviewInput;
 import org.bridgeway.screening.api.ScreeningDtos.ScreeningView;
 import org.bridgeway.screening.domain.ScreeningService;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -43,6 +48,14 @@ public class ScreeningResource {
     @Path("/boards/{boardId}/screenings")
     @RolesAllowed({Roles.SIS, Roles.ADMIN})
     @Operation(summary = "Submit one survey response: scored, stored, and announced if flagged (201 with the result)")
+    @APIResponse(responseCode = "201", description = "Scored and stored; Location names the screening",
+            headers = @Header(name = "Location", schema = @Schema(implementation = String.class)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScreeningView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid response: out-of-range answer, unknown item, instrument or student")
+    @APIResponse(responseCode = "403", description = "Your token does not cover this board")
+    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still being processed")
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used with another body")
+    @APIResponse(responseCode = "503", description = "The database is unreachable for a moment; retry with the same Idempotency-Key")
     public Response submit(@PathParam("boardId") String boardId, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @NotNull @Valid ResponseInput input) {
         return idempotency.execute(caller.subject(), idempotencyKey, input, () -> {
