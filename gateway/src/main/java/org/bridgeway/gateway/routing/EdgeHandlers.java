@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.bridgeway.gateway.config.GatewayConfig;
 import org.bridgeway.gateway.security.EdgeAuthentication;
+import org.bridgeway.platform.problem.Problems;
 
 import java.security.SecureRandom;
 import java.util.EnumMap;
@@ -101,7 +102,7 @@ public class EdgeHandlers {
         long retryAfter = limiter.tryAcquire(client);
         if (retryAfter > 0) {
             ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
-            GatewayProblems.send(ctx, 429, "Too Many Requests", "Rate limit " + what + " reached; retry after " + retryAfter + " s.");
+            Problems.send(ctx, 429, "Rate limit " + what + " reached; retry after " + retryAfter + " s.");
             return;
         }
         ctx.next();
@@ -115,15 +116,20 @@ public class EdgeHandlers {
         if (length != null) {
             try {
                 if (Long.parseLong(length.trim()) > limit) {
-                    GatewayProblems.tooLarge(ctx, limit);
+                    tooLarge(ctx, limit);
                     return;
                 }
             } catch (NumberFormatException e) {
-                GatewayProblems.send(ctx, 400, "Bad Request", "Content-Length is not a number.");
+                Problems.send(ctx, 400, "Content-Length is not a number.");
                 return;
             }
         }
         ctx.next();
+    }
+
+    /** 413 for a body over the route's limit, whether declared up front or counted while it streams. */
+    static void tooLarge(RoutingContext ctx, long limit) {
+        Problems.tooLarge(ctx, "The body is larger than " + limit + " bytes for this route.");
     }
 
     private static String newTraceparent() {

@@ -121,7 +121,7 @@ public class UpstreamProxy {
             if (received[0] > limit) {
                 in.handler(null);
                 in.endHandler(null);
-                GatewayProblems.tooLarge(ctx, limit); // first: resetting the upstream request fails its response
+                EdgeHandlers.tooLarge(ctx, limit); // first: resetting the upstream request fails its response
                 out.reset();
                 return;
             }

@@ -36,6 +36,14 @@ public final class Problems {
                         .encode());
     }
 
+    /** 413 for a body over a limit: on HTTP/1.1 the connection closes, so the rest of the body is not read. */
+    public static void tooLarge(io.vertx.ext.web.RoutingContext ctx, String detail) {
+        if (!ctx.response().headWritten() && ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+            ctx.response().putHeader("Connection", "close");
+        }
+        send(ctx, 413, detail);
+    }
+
     public static String title(int status) {
         if (status == 413) {
             return "Content Too Large"; // RFC 9110's name; JAX-RS still says "Request Entity Too Large"
