@@ -160,7 +160,7 @@ class BatchIngestTest {
         assertError(errors, 3, "answers.home1", "must be between 1 and 5");
         assertError(errors, 4, "sisStudentId", "unknown student");
         assertError(errors, 5, "version", "unknown instrument version needs-survey v99");
-        assertError(errors, 6, "version", "wrong type");
+        assertError(errors, 6, "version", "must be a whole number");
         assertError(errors, 7, "row", "must be a JSON object");
         assertError(errors, 8, "administeredOn", "already recorded");
         assertError(errors, 10, "row", "must be a JSON object");
@@ -209,10 +209,10 @@ class BatchIngestTest {
         assertEquals(1, done.getInt("flagged"));
 
         List<Map<String, Object>> errors = batchErrors(board, done);
-        assertError(errors, 2, "answers.home2", "not a whole number: abc");
+        assertError(errors, 2, "answers.home2", "must be a whole number");
         assertError(errors, 4, "sisStudentId", "unknown student");
         assertError(errors, 5, "row", "has 5 cells, the header has " + (5 + items.size()));
-        assertError(errors, 6, "version", "not a whole number: x");
+        assertError(errors, 6, "version", "must be a whole number");
         assertError(errors, 7, "answers.housing1", "must be between 1 and 5");
         assertEquals(Set.of(2, 4, 5, 6, 7), rowsWithErrors(errors));
 
