@@ -301,16 +301,11 @@ public final class Devstack implements AutoCloseable {
         env.put("BRIDGEWAY_UPSTREAMS_SCREENING_URL", url("screening-service"));
         env.put("BRIDGEWAY_UPSTREAMS_PARTNER_URL", url("partner-service"));
         env.put("BRIDGEWAY_UPSTREAMS_REFERRAL_URL", url("referral-service"));
-        // referral-service's own credential for screening's audited identity disclosure (12 h, as every demo token).
+        // referral-service's own credential for screening's audited identity disclosure. 12 h like every demo
+        // token: the services refuse a token issued to live longer (smallrye.jwt.time-to-live, docs/security.md).
         env.put("BRIDGEWAY_REFERRAL_SCREENING_URL", url("screening-service"));
         env.put("BRIDGEWAY_REFERRAL_SCREENING_TOKEN", tokens.token("referral-service").roles("referral-service").sign());
         secrets.forEach((key, value) -> env.put(key.toString(), value.toString()));
-        if (service.module().equals("referral-service")) {
-            // referral-service's own credential for screening-service's audited identity disclosure
-            env.put("BRIDGEWAY_REFERRAL_SCREENING_URL", url("screening-service"));
-            env.put("BRIDGEWAY_REFERRAL_SCREENING_TOKEN", tokens.token("referral-service").roles("referral-service")
-                    .lifetime(java.time.Duration.ofDays(30)).sign());
-        }
         env.putAll(extraEnv.getOrDefault(service.module(), Map.of()));
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx192m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
