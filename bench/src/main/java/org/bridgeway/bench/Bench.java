@@ -3,12 +3,6 @@ package org.bridgeway.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bridgeway.devstack.Devstack;
-import org.bridgeway.devstack.PostgresServer;
-import org.bridgeway.devstack.SyntheticCohort;
-import org.bridgeway.devstack.TempDirs;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +24,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bridgeway.devstack.Devstack;
+import org.bridgeway.devstack.PostgresServer;
+import org.bridgeway.devstack.SyntheticCohort;
+import org.bridgeway.devstack.TempDirs;
 
 /**
  * Measures the suite against the targets of DESIGN.md §9, each side by side with its raw limit in
@@ -41,14 +39,17 @@ public final class Bench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BOARD = "bench-board";
-    private static final List<String> SCHOOLS = List.of("bench-school-1", "bench-school-2", "bench-school-3", "bench-school-4");
+    private static final List<String> SCHOOLS =
+            List.of("bench-school-1", "bench-school-2", "bench-school-3", "bench-school-4");
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
 
     private final Devstack suite;
     private final Settings settings;
     private final ProcessCpu processCpu;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String sis;
     private final List<String> rows = new ArrayList<>();
     private final CpuTable cpu = new CpuTable();
@@ -72,8 +73,11 @@ public final class Bench {
                 .withEnv("gateway", "BRIDGEWAY_RATE_LIMIT_ENABLED", "false");
         // Stops the suite's processes also when the bench is interrupted (Ctrl-C, timeout).
         Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "bench-stop"));
-        String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm").withZone(ZoneOffset.UTC).format(Instant.now());
-        Path results = Files.createDirectories(root.resolve("bench/results").resolve(stamp + (settings.quick() ? "-quick" : "")));
+        String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
+        Path results = Files.createDirectories(
+                root.resolve("bench/results").resolve(stamp + (settings.quick() ? "-quick" : "")));
         int exit = 1;
         try {
             suite.start();
@@ -101,7 +105,11 @@ public final class Bench {
         } catch (Exception e) {
             System.err.println("bench: phase " + name + " failed: " + e);
             e.printStackTrace();
-            rows.add(row(name, "–", "**phase failed**: " + e.toString().replace('|', '/').replace('\n', ' '), false));
+            rows.add(row(
+                    name,
+                    "–",
+                    "**phase failed**: " + e.toString().replace('|', '/').replace('\n', ' '),
+                    false));
         }
     }
 
@@ -125,8 +133,9 @@ public final class Bench {
         phase("bulk ingest", () -> bulkIngest(settings.bulkRows()));
         drained("after bulk ingest");
         LoadGenerator generator = new LoadGenerator(home, settings.generatorCpus(), processCpu);
-        phase("single submits", () -> new SubmitBench(suite, settings, generator, sis, BOARD, cohort, rows, cpu, notes)
-                .run(results));
+        phase(
+                "single submits",
+                () -> new SubmitBench(suite, settings, generator, sis, BOARD, cohort, rows, cpu, notes).run(results));
         drained("after the submit runs");
         phase("flagged → case", () -> flaggedToCase(settings.flagged()));
         phase("flagged backlog", () -> backlog(settings.backlog()));
@@ -136,12 +145,14 @@ public final class Bench {
         phase("readiness", this::readiness);
 
         String report = "# Bench results " + Instant.now() + "\n\n"
-                + Runtime.getRuntime().availableProcessors() + " cores shared by everything: the load generator (its own JVM), "
+                + Runtime.getRuntime().availableProcessors()
+                + " cores shared by everything: the load generator (its own JVM), "
                 + "PostgreSQL, Kafka and the four services. " + settings.describe() + ". " + durability + "\n\n"
                 + "Latency is measured by an open-loop generator from each request's scheduled send time (HTTP/1.1, "
                 + "a pool of connections, HdrHistogram), so queueing counts. Every phase starts on a drained suite.\n\n"
                 + "| what | target | measured | met |\n|---|---|---|---|\n" + String.join("\n", rows) + "\n\n"
-                + "## CPU per process (% of one core; the machine has " + Runtime.getRuntime().availableProcessors() * 100 + "%)\n\n"
+                + "## CPU per process (% of one core; the machine has "
+                + Runtime.getRuntime().availableProcessors() * 100 + "%)\n\n"
                 + cpu.render() + "\n## Notes\n\n" + notes
                 + String.format("%nThe whole run took %.1f minutes.%n", (System.nanoTime() - started) / 60e9);
         System.out.println("\n" + report);
@@ -155,21 +166,26 @@ public final class Bench {
     /** The board's cohort (devstack's synthetic generator, the bench's risk mix) pushed as its roster. */
     private Cohort roster(int count) throws Exception {
         SyntheticCohort students = SyntheticCohort.generate(2026, "B", SCHOOLS, count, settings.mix());
-        HttpResponse<String> response = send("POST", suite.gatewayUrl() + "/api/v1/screening/boards/" + BOARD + "/roster", sis,
-                students.roster());
+        HttpResponse<String> response = send(
+                "POST", suite.gatewayUrl() + "/api/v1/screening/boards/" + BOARD + "/roster", sis, students.roster());
         expect(response, 200);
         Map<String, String> refs = new HashMap<>();
-        read(response.body()).path("students").forEach(s -> refs.put(s.path("sisStudentId").asText(), s.path("studentRef").asText()));
-        JsonNode instrument = read(send("GET", suite.gatewayUrl() + "/api/v1/screening/instruments/needs-survey/versions/1", sis, null)
-                .body());
+        read(response.body())
+                .path("students")
+                .forEach(s -> refs.put(
+                        s.path("sisStudentId").asText(), s.path("studentRef").asText()));
+        JsonNode instrument = read(
+                send("GET", suite.gatewayUrl() + "/api/v1/screening/instruments/needs-survey/versions/1", sis, null)
+                        .body());
         return new Cohort(students, instrument, refs);
     }
 
     /** PostgreSQL's durability settings as the server reports them, for the results header. */
     private String durability() throws Exception {
         StringBuilder out = new StringBuilder("PostgreSQL:");
-        try (Connection c = DriverManager.getConnection(suite.postgres().jdbcUrl("screening"), PostgresServer.USER, PostgresServer.PASSWORD);
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        suite.postgres().jdbcUrl("screening"), PostgresServer.USER, PostgresServer.PASSWORD);
+                Statement s = c.createStatement()) {
             for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes", "wal_sync_method")) {
                 try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
                     rs.next();
@@ -177,23 +193,29 @@ public final class Bench {
                 }
             }
         }
-        return out.append(" (with synchronous_commit=on a commit returns only once its WAL is flushed to disk)").toString();
+        return out.append(" (with synchronous_commit=on a commit returns only once its WAL is flushed to disk)")
+                .toString();
     }
 
     /** Pushes rows as one batch through the gateway; returns the finished batch's state. */
     private JsonNode batch(ArrayNode rows) throws Exception {
-        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl()
-                                + "/api/v1/screening/boards/" + BOARD + "/batches"))
-                        .header("Authorization", "Bearer " + sis).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(rows))).build(),
+        HttpResponse<String> accepted = http.send(
+                HttpRequest.newBuilder(
+                                URI.create(suite.gatewayUrl() + "/api/v1/screening/boards/" + BOARD + "/batches"))
+                        .header("Authorization", "Bearer " + sis)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(rows)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         expect(accepted, 202);
         String id = read(accepted.body()).path("id").asText();
         JsonNode state;
         do {
             Thread.sleep(100);
-            state = read(send("GET", suite.gatewayUrl() + "/api/v1/screening/batches/" + id, sis, null).body());
-        } while (!"completed".equals(state.path("status").asText()) && !"failed".equals(state.path("status").asText()));
+            state = read(send("GET", suite.gatewayUrl() + "/api/v1/screening/batches/" + id, sis, null)
+                    .body());
+        } while (!"completed".equals(state.path("status").asText())
+                && !"failed".equals(state.path("status").asText()));
         return state;
     }
 
@@ -212,18 +234,32 @@ public final class Bench {
         Instant to = Instant.now();
         int succeeded = state.path("succeeded").asInt();
         double serviceRate = succeeded / serviceSeconds;
-        RawBaseline.Rates raw = RawBaseline.measure(suite, UUID.fromString(state.path("id").asText()), from, to, 500);
-        this.rows.add(row("bulk ingest via gateway (score + store + outbox), " + succeeded + " rows, "
-                        + String.format("%.1f%%", 100.0 * state.path("flagged").asInt() / Math.max(1, succeeded)) + " flagged",
-                "≥ 70% of raw JDBC", String.format("%.0f rows/s vs raw JDBC %.0f rows/s (same shape, %d outbox rows) = %.0f%%;"
-                        + " COPY %.0f rows/s", serviceRate, raw.jdbcRowsPerSecond(), raw.outboxRows(),
-                        100 * serviceRate / raw.jdbcRowsPerSecond(), raw.copyRowsPerSecond()),
+        RawBaseline.Rates raw =
+                RawBaseline.measure(suite, UUID.fromString(state.path("id").asText()), from, to, 500);
+        this.rows.add(row(
+                "bulk ingest via gateway (score + store + outbox), " + succeeded + " rows, "
+                        + String.format("%.1f%%", 100.0 * state.path("flagged").asInt() / Math.max(1, succeeded))
+                        + " flagged",
+                "≥ 70% of raw JDBC",
+                String.format(
+                        "%.0f rows/s vs raw JDBC %.0f rows/s (same shape, %d outbox rows) = %.0f%%;"
+                                + " COPY %.0f rows/s",
+                        serviceRate,
+                        raw.jdbcRowsPerSecond(),
+                        raw.outboxRows(),
+                        100 * serviceRate / raw.jdbcRowsPerSecond(),
+                        raw.copyRowsPerSecond()),
                 serviceRate >= 0.7 * raw.jdbcRowsPerSecond()));
     }
 
     private void drained(String when) throws Exception {
         Drain.State state = Drain.await(suite, BOARD, DRAIN_TIMEOUT);
-        notes.append("Drained ").append(when).append(": ").append(state).append(state.quiet() ? "" : " — **not drained**").append(".\n\n");
+        notes.append("Drained ")
+                .append(when)
+                .append(": ")
+                .append(state)
+                .append(state.quiet() ? "" : " — **not drained**")
+                .append(".\n\n");
     }
 
     /** Flagged single submits at a modest rate on the quiet suite, each timed from its row to its referral case. */
@@ -235,15 +271,20 @@ public final class Bench {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             java.util.concurrent.locks.LockSupport.parkNanos(start + i * periodNanos - System.nanoTime());
-            HttpResponse<String> created = send("POST", suite.gatewayUrl() + "/api/v1/screening/boards/" + BOARD + "/screenings", sis,
+            HttpResponse<String> created = send(
+                    "POST",
+                    suite.gatewayUrl() + "/api/v1/screening/boards/" + BOARD + "/screenings",
+                    sis,
                     cohort.highRisk(i, LocalDate.of(2025, 5, 1)));
             expect(created, 201);
             ids.add(UUID.fromString(read(created.body()).path("id").asText()));
         }
         Percentiles p = new FlaggedPhases(suite, BOARD).storedToCase(ids, Duration.ofSeconds(60));
-        rows.add(row("flagged → case opened in referral-service, " + p.count() + " of " + count + " flagged at "
+        rows.add(row(
+                "flagged → case opened in referral-service, " + p.count() + " of " + count + " flagged at "
                         + settings.flaggedRate() + "/s on a quiet suite (the first stage of flagged → requested)",
-                "p95 ≤ 150 ms (to referral requested)", String.format("p50 %.0f, p95 %.0f, p99 %.0f ms", p.p50(), p.p95(), p.p99()),
+                "p95 ≤ 150 ms (to referral requested)",
+                String.format("p50 %.0f, p95 %.0f, p99 %.0f ms", p.p50(), p.p95(), p.p99()),
                 p.count() == count && p.p95() <= 150));
         rows.add(referrals.row(ids, settings.flaggedRate()));
     }
@@ -256,10 +297,17 @@ public final class Bench {
         }
         ProcessCpu.Sample before = processCpu.sample();
         JsonNode state = batch(rows);
-        double rate = new FlaggedPhases(suite, BOARD).casesPerSecond(UUID.fromString(state.path("id").asText()), DRAIN_TIMEOUT);
-        cpu.add("backlog of " + count + " flagged, ingest and drain", processCpu.sample().percentSince(before));
-        this.rows.add(row("backlog of " + state.path("flagged").asInt() + " flagged (one batch) → cases opened", "≥ 2,000/s",
-                Double.isNaN(rate) ? "not all cases opened in " + DRAIN_TIMEOUT.toMinutes() + " min" : String.format("%.0f cases/s", rate),
+        double rate = new FlaggedPhases(suite, BOARD)
+                .casesPerSecond(UUID.fromString(state.path("id").asText()), DRAIN_TIMEOUT);
+        cpu.add(
+                "backlog of " + count + " flagged, ingest and drain",
+                processCpu.sample().percentSince(before));
+        this.rows.add(row(
+                "backlog of " + state.path("flagged").asInt() + " flagged (one batch) → cases opened",
+                "≥ 2,000/s",
+                Double.isNaN(rate)
+                        ? "not all cases opened in " + DRAIN_TIMEOUT.toMinutes() + " min"
+                        : String.format("%.0f cases/s", rate),
                 rate >= 2000));
         drained("after the backlog");
     }
@@ -276,7 +324,8 @@ public final class Bench {
                 continue;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            rows.add(row(service.module() + " start to ready", "≤ 2 s", String.format("%.2f s", seconds), seconds <= 2));
+            rows.add(
+                    row(service.module() + " start to ready", "≤ 2 s", String.format("%.2f s", seconds), seconds <= 2));
         }
     }
 
@@ -285,17 +334,27 @@ public final class Bench {
         for (Devstack.Service service : Devstack.SERVICES) {
             long pid = suite.pid(service.module());
             long kb = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:")).map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong)
-                    .findFirst().orElse(-1);
-            rows.add(row(service.module() + " RSS after load", "≤ 250 MB", String.format("%.0f MB", kb / 1024.0), kb / 1024.0 <= 250));
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> l.replaceAll("\\D", ""))
+                    .mapToLong(Long::parseLong)
+                    .findFirst()
+                    .orElse(-1);
+            rows.add(row(
+                    service.module() + " RSS after load",
+                    "≤ 250 MB",
+                    String.format("%.0f MB", kb / 1024.0),
+                    kb / 1024.0 <= 250));
         }
     }
 
-    private HttpResponse<String> send(String method, String url, String token, JsonNode body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+    private HttpResponse<String> send(String method, String url, String token, JsonNode body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + token);
         if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
@@ -304,7 +363,8 @@ public final class Bench {
 
     private static void expect(HttpResponse<String> response, int status) {
         if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 

@@ -2,12 +2,11 @@ package org.bridgeway.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bridgeway.devstack.SyntheticCohort;
-import org.bridgeway.devstack.SyntheticCohort.Student;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.bridgeway.devstack.SyntheticCohort;
+import org.bridgeway.devstack.SyntheticCohort.Student;
 
 /**
  * The bench's board: devstack's {@link SyntheticCohort} with the studentRefs its roster upload gave,
@@ -25,7 +24,9 @@ final class Cohort {
         this.cohort = cohort;
         this.instrument = instrument;
         this.refs = refs;
-        this.highRisk = cohort.students().stream().filter(s -> s.risk() == SyntheticCohort.Risk.HIGH).toList();
+        this.highRisk = cohort.students().stream()
+                .filter(s -> s.risk() == SyntheticCohort.Risk.HIGH)
+                .toList();
     }
 
     /** The i-th screening of the whole cohort (its own risk mix), days counted forward from {@code first}. */
@@ -46,6 +47,7 @@ final class Cohort {
     private ObjectNode row(List<Student> students, long i, LocalDate from, int direction) {
         Student student = students.get((int) (i % students.size()));
         LocalDate day = from.plusDays(direction * (i / students.size()));
-        return (ObjectNode) cohort.responsesJson(instrument, List.of(student), refs, day).get(0);
+        return (ObjectNode)
+                cohort.responsesJson(instrument, List.of(student), refs, day).get(0);
     }
 }

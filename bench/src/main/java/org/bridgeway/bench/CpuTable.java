@@ -1,10 +1,9 @@
 package org.bridgeway.bench;
 
-import org.bridgeway.devstack.Devstack;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bridgeway.devstack.Devstack;
 
 /** CPU per process during each measured phase, in % of one core (the machine has 200%). */
 final class CpuTable {
@@ -29,7 +28,7 @@ final class CpuTable {
     }
 
     String render() {
-        return "| phase | " + String.join(" | ", columns) + " | total |\n|---" + "|---:".repeat(columns.size() + 1) + "|\n"
-                + String.join("\n", lines) + "\n";
+        return "| phase | " + String.join(" | ", columns) + " | total |\n|---" + "|---:".repeat(columns.size() + 1)
+                + "|\n" + String.join("\n", lines) + "\n";
     }
 }

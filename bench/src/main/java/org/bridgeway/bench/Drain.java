@@ -1,14 +1,13 @@
 package org.bridgeway.bench;
 
-import org.bridgeway.devstack.Devstack;
-import org.bridgeway.devstack.PostgresServer;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import org.bridgeway.devstack.Devstack;
+import org.bridgeway.devstack.PostgresServer;
 
 /**
  * Waits until the suite is quiet: every outbox relayed and every flagged screening of the board has
@@ -27,13 +26,13 @@ final class Drain {
 
         @Override
         public String toString() {
-            return String.format("%d events unrelayed, %d of %d flagged screenings with a case, after %.1f s",
+            return String.format(
+                    "%d events unrelayed, %d of %d flagged screenings with a case, after %.1f s",
                     pendingEvents, cases, flagged, seconds);
         }
     }
 
-    private Drain() {
-    }
+    private Drain() {}
 
     static State await(Devstack suite, String board, Duration timeout) throws Exception {
         long start = System.nanoTime();
@@ -41,8 +40,12 @@ final class Drain {
         State state;
         do {
             Thread.sleep(250);
-            long pending = count(suite, "screening", PENDING) + count(suite, "partner", PENDING) + count(suite, "referral", PENDING);
-            state = new State(pending, count(suite, "screening", "SELECT count(*) FROM screening WHERE flagged AND board_id = ?", board),
+            long pending = count(suite, "screening", PENDING)
+                    + count(suite, "partner", PENDING)
+                    + count(suite, "referral", PENDING);
+            state = new State(
+                    pending,
+                    count(suite, "screening", "SELECT count(*) FROM screening WHERE flagged AND board_id = ?", board),
                     count(suite, "referral", "SELECT count(*) FROM referral_case WHERE board_id = ?", board),
                     (System.nanoTime() - start) / 1e9);
         } while (!state.quiet() && System.nanoTime() < deadline);
@@ -51,8 +54,9 @@ final class Drain {
     }
 
     private static long count(Devstack suite, String database, String sql, String... params) throws SQLException {
-        try (Connection c = DriverManager.getConnection(suite.postgres().jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
-             PreparedStatement query = c.prepareStatement(sql)) {
+        try (Connection c = DriverManager.getConnection(
+                        suite.postgres().jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
+                PreparedStatement query = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 query.setString(i + 1, params[i]);
             }

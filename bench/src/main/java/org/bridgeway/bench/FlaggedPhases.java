@@ -1,8 +1,5 @@
 package org.bridgeway.bench;
 
-import org.bridgeway.devstack.Devstack;
-import org.bridgeway.devstack.PostgresServer;
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bridgeway.devstack.Devstack;
+import org.bridgeway.devstack.PostgresServer;
 
 /**
  * What happens to flagged screenings downstream, measured on a quiet suite: single flagged submits
@@ -42,8 +41,11 @@ final class FlaggedPhases {
         } while (opened.size() < screenings.size() && Instant.now().isBefore(deadline));
         Map<UUID, Instant> stored = storedAt(screenings);
         Map<UUID, Instant> cases = opened;
-        return Percentiles.of(screenings.stream().filter(cases::containsKey)
-                .mapToDouble(id -> Duration.between(stored.get(id), cases.get(id)).toNanos() / 1e6).toArray());
+        return Percentiles.of(screenings.stream()
+                .filter(cases::containsKey)
+                .mapToDouble(
+                        id -> Duration.between(stored.get(id), cases.get(id)).toNanos() / 1e6)
+                .toArray());
     }
 
     /** Cases opened per second over the backlog (first case to last), or NaN when not all arrived. */
@@ -66,7 +68,8 @@ final class FlaggedPhases {
     private List<UUID> screeningsOf(UUID batch) throws Exception {
         List<UUID> ids = new ArrayList<>();
         try (Connection c = connect("screening");
-             PreparedStatement query = c.prepareStatement("SELECT id FROM screening WHERE batch_id = ? AND flagged")) {
+                PreparedStatement query =
+                        c.prepareStatement("SELECT id FROM screening WHERE batch_id = ? AND flagged")) {
             query.setObject(1, batch);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -78,16 +81,21 @@ final class FlaggedPhases {
     }
 
     private Map<UUID, Instant> openedAt(List<UUID> screenings) throws Exception {
-        return times("referral", "SELECT screening_id, opened_at FROM referral_case WHERE board_id = ? AND screening_id = ANY (?)", screenings);
+        return times(
+                "referral",
+                "SELECT screening_id, opened_at FROM referral_case WHERE board_id = ? AND screening_id = ANY (?)",
+                screenings);
     }
 
     private Map<UUID, Instant> storedAt(List<UUID> screenings) throws Exception {
-        return times("screening", "SELECT id, created_at FROM screening WHERE board_id = ? AND id = ANY (?)", screenings);
+        return times(
+                "screening", "SELECT id, created_at FROM screening WHERE board_id = ? AND id = ANY (?)", screenings);
     }
 
     private Map<UUID, Instant> times(String database, String sql, List<UUID> ids) throws Exception {
         Map<UUID, Instant> times = new HashMap<>();
-        try (Connection c = connect(database); PreparedStatement query = c.prepareStatement(sql)) {
+        try (Connection c = connect(database);
+                PreparedStatement query = c.prepareStatement(sql)) {
             Array array = c.createArrayOf("uuid", ids.toArray());
             query.setString(1, board);
             query.setArray(2, array);
@@ -101,6 +109,7 @@ final class FlaggedPhases {
     }
 
     private Connection connect(String database) throws Exception {
-        return DriverManager.getConnection(suite.postgres().jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
+        return DriverManager.getConnection(
+                suite.postgres().jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
     }
 }

@@ -1,15 +1,14 @@
 package org.bridgeway.bench;
 
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordingFile;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
  * A JFR recording of a running service (started and stopped through jcmd, so the service runs
@@ -74,8 +73,7 @@ final class FlightRecording {
                 }
                 case "jdk.GarbageCollection" -> gcMillis += event.getDuration().toNanos() / 1e6;
                 case "jdk.ExecutionSample" -> sample(event);
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -84,30 +82,43 @@ final class FlightRecording {
                 return;
             }
             // the share of the whole machine per period, summed per pool of threads
-            String thread = event.getThread().getJavaName() != null ? event.getThread().getJavaName() : event.getThread().getOSName();
-            poolLoad.merge(threadGroup(thread), (double) (event.getFloat("user") + event.getFloat("system")), Double::sum);
+            String thread = event.getThread().getJavaName() != null
+                    ? event.getThread().getJavaName()
+                    : event.getThread().getOSName();
+            poolLoad.merge(
+                    threadGroup(thread), (double) (event.getFloat("user") + event.getFloat("system")), Double::sum);
             periods.merge(thread, 1, Integer::sum);
         }
 
         private void sample(RecordedEvent event) {
-            if (event.getStackTrace() == null || event.getStackTrace().getFrames().isEmpty()) {
+            if (event.getStackTrace() == null
+                    || event.getStackTrace().getFrames().isEmpty()) {
                 return;
             }
             List<RecordedFrame> frames = event.getStackTrace().getFrames();
             samples++;
             top.merge(name(frames.get(0)), 1, Integer::sum);
-            frames.stream().filter(f -> f.getMethod().getType().getName().startsWith("org.bridgeway")).findFirst()
+            frames.stream()
+                    .filter(f -> f.getMethod().getType().getName().startsWith("org.bridgeway"))
+                    .findFirst()
                     .ifPresent(f -> ours.merge(name(f), 1, Integer::sum));
         }
 
         String render(int limit) {
             // one event per live thread and period: the longest-lived thread counts the periods
-            int recorded = Math.max(1, periods.values().stream().mapToInt(Integer::intValue).max().orElse(1));
+            int recorded = Math.max(
+                    1,
+                    periods.values().stream().mapToInt(Integer::intValue).max().orElse(1));
             StringBuilder pools = new StringBuilder();
-            poolLoad.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(6)
-                    .forEach(e -> pools.append(String.format("- %5.1f%% `%s`%n", 100 * e.getValue() / recorded, e.getKey())));
-            return String.format("The JVM used %.0f%% of the machine on average; GC pauses %.0f ms in total;"
-                            + " %d CPU samples of Java code.%n%n", 100 * jvmLoad / Math.max(1, jvmLoadEvents), gcMillis, samples)
+            poolLoad.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .limit(6)
+                    .forEach(e ->
+                            pools.append(String.format("- %5.1f%% `%s`%n", 100 * e.getValue() / recorded, e.getKey())));
+            return String.format(
+                            "The JVM used %.0f%% of the machine on average; GC pauses %.0f ms in total;"
+                                    + " %d CPU samples of Java code.%n%n",
+                            100 * jvmLoad / Math.max(1, jvmLoadEvents), gcMillis, samples)
                     + "Thread pools by CPU (mean share of the machine; `C1`/`C2 CompilerThread` are the JIT):\n" + pools
                     + "\nTop frames:\n" + ranked(top, samples, limit)
                     + "\nFirst Bridgeway frame on the stack:\n" + ranked(ours, samples, limit);
@@ -121,8 +132,11 @@ final class FlightRecording {
 
     private static String ranked(Map<String, Integer> counts, int samples, int limit) {
         StringBuilder out = new StringBuilder();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
-                .forEach(e -> out.append(String.format("- %5.1f%% `%s`%n", 100.0 * e.getValue() / Math.max(1, samples), e.getKey())));
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(limit)
+                .forEach(e -> out.append(
+                        String.format("- %5.1f%% `%s`%n", 100.0 * e.getValue() / Math.max(1, samples), e.getKey())));
         return out.toString();
     }
 
@@ -131,8 +145,8 @@ final class FlightRecording {
     }
 
     private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
-        List<String> args = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid)));
+        List<String> args = new java.util.ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
         args.addAll(List.of(command));
         Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());

@@ -1,7 +1,5 @@
 package org.bridgeway.bench;
 
-import org.HdrHistogram.Histogram;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.DataFormatException;
+import org.HdrHistogram.Histogram;
 
 /**
  * Starts {@link OpenLoopGenerator} in a JVM of its own (optionally pinned with taskset) for one run
@@ -37,8 +36,16 @@ final class LoadGenerator {
     }
 
     /** One run: latencies from each request's due time, CPU % of one core per process while sending. */
-    record Result(String label, double rate, Histogram histogram, long sent, long errors, double seconds,
-                  Map<String, Double> cpuPercent, List<String> windows, boolean stable) {
+    record Result(
+            String label,
+            double rate,
+            Histogram histogram,
+            long sent,
+            long errors,
+            double seconds,
+            Map<String, Double> cpuPercent,
+            List<String> windows,
+            boolean stable) {
 
         double p(double percentile) {
             return histogram.getValueAtPercentile(percentile) / 1000.0;
@@ -62,13 +69,21 @@ final class LoadGenerator {
         return launch(label, url, token, bodies, rate, seconds, List.of("seconds=" + seconds));
     }
 
-    Result warmUp(String label, String url, String token, List<String> bodies, double rate, int windowSeconds, int maxSeconds)
+    Result warmUp(
+            String label, String url, String token, List<String> bodies, double rate, int windowSeconds, int maxSeconds)
             throws Exception {
-        return launch(label, url, token, bodies, rate, maxSeconds,
+        return launch(
+                label,
+                url,
+                token,
+                bodies,
+                rate,
+                maxSeconds,
                 List.of("warmupWindow=" + windowSeconds, "warmupMax=" + maxSeconds));
     }
 
-    private Result launch(String label, String url, String token, List<String> bodies, double rate, int seconds, List<String> mode)
+    private Result launch(
+            String label, String url, String token, List<String> bodies, double rate, int seconds, List<String> mode)
             throws Exception {
         int run = ++runs;
         Path bodyFile = work.resolve("bodies-" + run + ".jsonl");
@@ -77,18 +92,32 @@ final class LoadGenerator {
         if (cpuList != null) {
             command.addAll(List.of("taskset", "-c", cpuList));
         }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // C1 only and one GC thread: the generator needs little peak speed but must leave the cores to the suite
-                "-Xms256m", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), OpenLoopGenerator.class.getName(),
-                "url=" + url, "token=" + token, "bodies=" + bodyFile, "rate=" + rate));
+        command.addAll(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // C1 only and one GC thread: the generator needs little peak speed but must leave the cores to the
+                // suite
+                "-Xms256m",
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                OpenLoopGenerator.class.getName(),
+                "url=" + url,
+                "token=" + token,
+                "bodies=" + bodyFile,
+                "rate=" + rate));
         command.addAll(mode);
-        Process process = new ProcessBuilder(command).redirectError(work.resolve("generator-" + run + ".err").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectError(work.resolve("generator-" + run + ".err").toFile())
+                .start();
         ProcessCpu.Sample before = null;
         ProcessCpu.Sample after = null;
         Map<String, String> result = null;
         List<String> windows = new ArrayList<>();
         boolean stable = true;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.equals("started")) {
                     before = cpu.sample();
@@ -106,16 +135,26 @@ final class LoadGenerator {
         }
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || result == null || before == null) {
             process.destroyForcibly();
-            throw new IOException("load generator failed for " + label + "; see " + work.resolve("generator-" + run + ".err"));
+            throw new IOException(
+                    "load generator failed for " + label + "; see " + work.resolve("generator-" + run + ".err"));
         }
         Files.deleteIfExists(bodyFile);
         double sentSeconds = Double.parseDouble(result.get("seconds"));
         Map<String, Double> percent = after.percentSince(before);
         percent.put("load generator", 100 * Double.parseDouble(result.get("cpuMillis")) / 1000 / sentSeconds);
-        Result measured = new Result(label, rate, decode(result.get("histogram")), Long.parseLong(result.get("sent")),
-                Long.parseLong(result.get("errors")), sentSeconds, percent, windows, stable);
-        System.out.printf("  %s at %.0f/s: %s (%d sent, %d errors)%n", label, rate, measured.percentiles(), measured.sent(),
-                measured.errors());
+        Result measured = new Result(
+                label,
+                rate,
+                decode(result.get("histogram")),
+                Long.parseLong(result.get("sent")),
+                Long.parseLong(result.get("errors")),
+                sentSeconds,
+                percent,
+                windows,
+                stable);
+        System.out.printf(
+                "  %s at %.0f/s: %s (%d sent, %d errors)%n",
+                label, rate, measured.percentiles(), measured.sent(), measured.errors());
         return measured;
     }
 
@@ -148,6 +187,7 @@ final class LoadGenerator {
     }
 
     private static Histogram decode(String base64) throws DataFormatException {
-        return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
+        return Histogram.decodeFromCompressedByteBuffer(
+                ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
     }
 }

@@ -1,12 +1,5 @@
 package org.bridgeway.bench;
 
-import org.bridgeway.referral.domain.matching.AgreementSnapshot;
-import org.bridgeway.referral.domain.matching.MatchIndex;
-import org.bridgeway.referral.domain.matching.MatchRequest;
-import org.bridgeway.referral.domain.matching.MatchResult;
-import org.bridgeway.referral.domain.matching.Matcher;
-import org.bridgeway.referral.domain.matching.ServiceSnapshot;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +7,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import org.bridgeway.referral.domain.matching.AgreementSnapshot;
+import org.bridgeway.referral.domain.matching.MatchIndex;
+import org.bridgeway.referral.domain.matching.MatchRequest;
+import org.bridgeway.referral.domain.matching.MatchResult;
+import org.bridgeway.referral.domain.matching.Matcher;
+import org.bridgeway.referral.domain.matching.ServiceSnapshot;
 
 /**
  * referral-service's matcher over a read model of 10,000 services, in this JVM: the pre-indexed snapshot the
@@ -22,8 +21,8 @@ import java.util.UUID;
  */
 final class MatchingBench {
 
-    static final List<String> NEEDS = List.of("family-support", "housing", "mental-health", "food-security",
-            "school-engagement", "substance-use");
+    static final List<String> NEEDS = List.of(
+            "family-support", "housing", "mental-health", "food-security", "school-engagement", "substance-use");
     private static final int SERVICES = 10_000;
     private static final int WARMUP = 30_000;
     private static final int MEASURED = 30_000;
@@ -37,10 +36,14 @@ final class MatchingBench {
         MatchIndex index = index();
         Percentiles dispatch = measure(index, false);
         Percentiles explained = measure(index, true);
-        rows.add(Bench.row("matching against " + SERVICES + " partner services (in-process, warm; the 5 best of each of "
-                        + MEASURED + " random cases)", "p99 ≤ 2 ms",
-                String.format("p50 %.3f, p99 %.3f ms (candidates view, every candidate ranked and every exclusion explained: p50 %.3f, p99 %.3f ms)",
-                        dispatch.p50(), dispatch.p99(), explained.p50(), explained.p99()), dispatch.p99() <= 2));
+        rows.add(Bench.row(
+                "matching against " + SERVICES + " partner services (in-process, warm; the 5 best of each of "
+                        + MEASURED + " random cases)",
+                "p99 ≤ 2 ms",
+                String.format(
+                        "p50 %.3f, p99 %.3f ms (candidates view, every candidate ranked and every exclusion explained: p50 %.3f, p99 %.3f ms)",
+                        dispatch.p50(), dispatch.p99(), explained.p50(), explained.p99()),
+                dispatch.p99() <= 2));
     }
 
     private Percentiles measure(MatchIndex index, boolean explain) {
@@ -74,8 +77,14 @@ final class MatchingBench {
             UUID org = UUID.randomUUID();
             orgs.add(org);
             if (i % 5 != 0) {
-                agreements.add(new AgreementSnapshot(UUID.randomUUID(), org, "bench-board", Set.of("screening-summary"),
-                        today.minusDays(30), null, "active"));
+                agreements.add(new AgreementSnapshot(
+                        UUID.randomUUID(),
+                        org,
+                        "bench-board",
+                        Set.of("screening-summary"),
+                        today.minusDays(30),
+                        null,
+                        "active"));
             }
         }
         List<ServiceSnapshot> services = new ArrayList<>(SERVICES);
@@ -86,10 +95,21 @@ final class MatchingBench {
                 needs.add(NEEDS.get(random.nextInt(NEEDS.size())));
             }
             int minAge = 10 + random.nextInt(4);
-            services.add(new ServiceSnapshot(UUID.randomUUID(), orgs.get(i % orgs.size()), "Org " + (i % orgs.size()),
-                    "Service " + i, needs, minAge, minAge + 6, 6, 12, random.nextBoolean() ? Set.of("en", "fr") : Set.of("en"),
+            services.add(new ServiceSnapshot(
+                    UUID.randomUUID(),
+                    orgs.get(i % orgs.size()),
+                    "Org " + (i % orgs.size()),
+                    "Service " + i,
+                    needs,
+                    minAge,
+                    minAge + 6,
+                    6,
+                    12,
+                    random.nextBoolean() ? Set.of("en", "fr") : Set.of("en"),
                     Set.of("school-" + random.nextInt(50), "region-" + random.nextInt(5)),
-                    random.nextInt(10) == 0 ? "inactive" : "active", random.nextInt(10), 10,
+                    random.nextInt(10) == 0 ? "inactive" : "active",
+                    random.nextInt(10),
+                    10,
                     random.nextBoolean() ? "none" : "under-1-month"));
         }
         return MatchIndex.of(services, agreements);
@@ -104,9 +124,19 @@ final class MatchingBench {
                 needs.add(need);
             }
         }
-        return new MatchRequest("bench-board", needs, 12 + random.nextInt(5), 7 + random.nextInt(5),
-                "school-" + random.nextInt(50), "region-" + random.nextInt(5), random.nextBoolean() ? "en" : null,
-                Set.of("screening-summary"), Set.of(), Set.of(), today, explain);
+        return new MatchRequest(
+                "bench-board",
+                needs,
+                12 + random.nextInt(5),
+                7 + random.nextInt(5),
+                "school-" + random.nextInt(50),
+                "region-" + random.nextInt(5),
+                random.nextBoolean() ? "en" : null,
+                Set.of("screening-summary"),
+                Set.of(),
+                Set.of(),
+                today,
+                explain);
     }
 
     /** Runs alone, without a suite: {@code java -cp <bench classpath> org.bridgeway.bench.MatchingBench}. */

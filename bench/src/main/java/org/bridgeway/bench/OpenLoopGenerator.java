@@ -8,9 +8,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
-
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -26,6 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * The load generator, run in its own JVM so it neither shares a heap nor a JIT with the bench or
@@ -68,11 +67,21 @@ public final class OpenLoopGenerator {
         permits = Integer.parseInt(args.getOrDefault("inflight", "256"));
         inflight = new Semaphore(permits);
         // one event loop: Netty's HTTP/1.1 client costs a fraction of the JDK client's CPU per request
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
-        http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(uri.getHost()).setDefaultPort(uri.getPort())
-                .setKeepAlive(true).setConnectTimeout(5_000), new PoolOptions().setHttp1MaxSize(permits));
-        request = new RequestOptions().setMethod(HttpMethod.POST).setURI(uri.getRawPath()).setTimeout(30_000)
-                .putHeader("Authorization", "Bearer " + args.get("token")).putHeader("Content-Type", "application/json");
+        Vertx vertx = Vertx.vertx(
+                new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+        http = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setDefaultHost(uri.getHost())
+                        .setDefaultPort(uri.getPort())
+                        .setKeepAlive(true)
+                        .setConnectTimeout(5_000),
+                new PoolOptions().setHttp1MaxSize(permits));
+        request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setURI(uri.getRawPath())
+                .setTimeout(30_000)
+                .putHeader("Authorization", "Bearer " + args.get("token"))
+                .putHeader("Content-Type", "application/json");
     }
 
     public static void main(String[] argv) throws Exception {
@@ -85,7 +94,10 @@ public final class OpenLoopGenerator {
         double rate = Double.parseDouble(args.get("rate"));
         int warmupWindow = Integer.parseInt(args.getOrDefault("warmupWindow", "0"));
         if (warmupWindow > 0) {
-            generator.warmUp(rate, warmupWindow, Integer.parseInt(args.getOrDefault("warmupMax", "240")),
+            generator.warmUp(
+                    rate,
+                    warmupWindow,
+                    Integer.parseInt(args.getOrDefault("warmupMax", "240")),
                     Double.parseDouble(args.getOrDefault("warmupTolerance", "0.10")));
         } else {
             generator.measure(rate, Integer.parseInt(args.get("seconds")));
@@ -124,8 +136,9 @@ public final class OpenLoopGenerator {
             all.add(window);
             windows++;
             double p50 = window.getValueAtPercentile(50) / 1000.0;
-            System.out.printf("window %d p50=%.3f p99=%.3f count=%d%n", windows, p50, window.getValueAtPercentile(99) / 1000.0,
-                    window.getTotalCount());
+            System.out.printf(
+                    "window %d p50=%.3f p99=%.3f count=%d%n",
+                    windows, p50, window.getValueAtPercentile(99) / 1000.0, window.getTotalCount());
             medians[0] = medians[1];
             medians[1] = p50;
             stableRuns = windows > 1 && Math.abs(p50 - medians[0]) <= tolerance * medians[0] ? stableRuns + 1 : 0;
@@ -151,12 +164,15 @@ public final class OpenLoopGenerator {
             }
             inflight.acquireUninterruptibly();
             Buffer body = bodies.get((int) (i % bodies.size()));
-            http.request(request).compose(sent -> sent.send(body)).compose(response -> response.body().map(read -> response.statusCode()))
+            http.request(request)
+                    .compose(sent -> sent.send(body))
+                    .compose(response -> response.body().map(read -> response.statusCode()))
                     .onComplete(answer -> {
                         recorder.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, (System.nanoTime() - due) / 1000)));
                         if (answer.failed() || answer.result() != expect) {
                             if (errors.getAndIncrement() < 5) {
-                                System.out.println("error " + (answer.failed() ? answer.cause() : "status " + answer.result()));
+                                System.out.println(
+                                        "error " + (answer.failed() ? answer.cause() : "status " + answer.result()));
                             }
                         }
                         completed.incrementAndGet();
@@ -178,12 +194,18 @@ public final class OpenLoopGenerator {
         byte[] encoded = new byte[length];
         buffer.flip();
         buffer.get(encoded);
-        System.out.printf("result sent=%d errors=%d seconds=%.3f cpuMillis=%d histogram=%s%n", sent, errors.get(), sentSeconds,
-                cpuNanos / 1_000_000, Base64.getEncoder().encodeToString(encoded));
+        System.out.printf(
+                "result sent=%d errors=%d seconds=%.3f cpuMillis=%d histogram=%s%n",
+                sent,
+                errors.get(),
+                sentSeconds,
+                cpuNanos / 1_000_000,
+                Base64.getEncoder().encodeToString(encoded));
         System.out.flush();
     }
 
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

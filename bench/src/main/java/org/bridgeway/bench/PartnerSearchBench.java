@@ -1,9 +1,5 @@
 package org.bridgeway.bench;
 
-import org.bridgeway.devstack.Devstack;
-import org.bridgeway.devstack.PostgresServer;
-import org.bridgeway.devstack.TempDirs;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +15,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bridgeway.devstack.Devstack;
+import org.bridgeway.devstack.PostgresServer;
+import org.bridgeway.devstack.TempDirs;
 
 /**
  * Partner search over 10,000 services through the gateway (DESIGN.md §9: p99 ≤ 20 ms). The directory is
@@ -44,8 +43,10 @@ final class PartnerSearchBench {
 
     private final Devstack suite;
     private final List<String> rows;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     PartnerSearchBench(Devstack suite, List<String> rows) {
         this.suite = suite;
@@ -55,7 +56,8 @@ final class PartnerSearchBench {
     /** Only this scenario, on a throwaway suite of its own: {@code PartnerSearchBench [repository root]}. */
     public static void main(String[] args) throws Exception {
         Path home = Files.createTempDirectory("bridgeway-bench-search-");
-        Devstack suite = new Devstack(Devstack.Layout.ephemeral(Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath(), home))
+        Devstack suite = new Devstack(Devstack.Layout.ephemeral(
+                        Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath(), home))
                 .withEnv("gateway", "BRIDGEWAY_RATE_LIMIT_ENABLED", "false");
         try {
             suite.start();
@@ -70,37 +72,49 @@ final class PartnerSearchBench {
 
     void run() throws Exception {
         seed();
-        String token = suite.tokens().token("bench-coordinator").roles("coordinator").board("bench-board").sign();
+        String token = suite.tokens()
+                .token("bench-coordinator")
+                .roles("coordinator")
+                .board("bench-board")
+                .sign();
         String gateway = suite.gatewayUrl();
         String direct = suite.url("partner-service");
         measure(gateway, token, WARM_UP);
         measure(direct, token, WARM_UP);
         Percentiles via = Percentiles.of(measure(gateway, token, MEASURED));
         Percentiles alone = Percentiles.of(measure(direct, token, MEASURED));
-        rows.add(Bench.row("partner search over " + SERVICES + " services via gateway (" + via.count() + " searches, "
-                        + QUERIES.size() + " query shapes, " + CLIENTS + " closed-loop clients)", "p99 ≤ 20 ms",
-                String.format("p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (direct to the service: p50 %.2f, p99 %.2f ms)",
-                        via.p50(), via.p95(), via.p99(), alone.p50(), alone.p99()), via.p99() <= 20));
+        rows.add(Bench.row(
+                "partner search over " + SERVICES + " services via gateway (" + via.count() + " searches, "
+                        + QUERIES.size() + " query shapes, " + CLIENTS + " closed-loop clients)",
+                "p99 ≤ 20 ms",
+                String.format(
+                        "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (direct to the service: p50 %.2f, p99 %.2f ms)",
+                        via.p50(), via.p95(), via.p99(), alone.p50(), alone.p99()),
+                via.p99() <= 20));
     }
 
     private void seed() throws Exception {
-        String needs = "ARRAY['family-support','housing','mental-health','school-engagement','food-security','mentoring']";
-        try (Connection c = DriverManager.getConnection(suite.postgres().jdbcUrl("partner"), PostgresServer.USER, PostgresServer.PASSWORD);
-             Statement statement = c.createStatement()) {
-            statement.execute("INSERT INTO organization (id, name, created_at, updated_at) SELECT md5('bench-org-' || g)::uuid,"
-                    + " 'Bench agency ' || g, now(), now() FROM generate_series(0, 499) g ON CONFLICT DO NOTHING");
-            statement.execute("INSERT INTO service (id, organization_id, name, description, needs, min_age, max_age, min_grade,"
-                    + " max_grade, languages, service_areas, status, available, maximum, waitlist, capacity_updated_at, version,"
-                    + " created_at, updated_at) SELECT md5('bench-service-' || g)::uuid, md5('bench-org-' || (g % 500))::uuid,"
-                    + " 'Bench service ' || g, 'Support program number ' || g || ' for '"
-                    + " || (ARRAY['families','youth','students','newcomers'])[1 + g % 4],"
-                    + " ARRAY[(" + needs + ")[1 + g % 6], (" + needs + ")[1 + (g / 6) % 6]]::varchar[],"
-                    + " 10 + g % 5, 17 + g % 8, 6 + g % 3, 10 + g % 3,"
-                    + " ARRAY['en', (ARRAY['fr','pa','es','ar','zh'])[1 + g % 5]]::varchar[],"
-                    + " ARRAY['bench-school-' || (g % 40), 'region-' || (g % 8)]::varchar[],"
-                    + " CASE WHEN g % 10 = 0 THEN 'inactive' ELSE 'active' END, g % 7, 10,"
-                    + " (ARRAY['none','under-1-month','1-3-months','over-3-months'])[1 + g % 4], now(), 1, now(), now()"
-                    + " FROM generate_series(1, " + SERVICES + ") g ON CONFLICT DO NOTHING");
+        String needs =
+                "ARRAY['family-support','housing','mental-health','school-engagement','food-security','mentoring']";
+        try (Connection c = DriverManager.getConnection(
+                        suite.postgres().jdbcUrl("partner"), PostgresServer.USER, PostgresServer.PASSWORD);
+                Statement statement = c.createStatement()) {
+            statement.execute(
+                    "INSERT INTO organization (id, name, created_at, updated_at) SELECT md5('bench-org-' || g)::uuid,"
+                            + " 'Bench agency ' || g, now(), now() FROM generate_series(0, 499) g ON CONFLICT DO NOTHING");
+            statement.execute(
+                    "INSERT INTO service (id, organization_id, name, description, needs, min_age, max_age, min_grade,"
+                            + " max_grade, languages, service_areas, status, available, maximum, waitlist, capacity_updated_at, version,"
+                            + " created_at, updated_at) SELECT md5('bench-service-' || g)::uuid, md5('bench-org-' || (g % 500))::uuid,"
+                            + " 'Bench service ' || g, 'Support program number ' || g || ' for '"
+                            + " || (ARRAY['families','youth','students','newcomers'])[1 + g % 4],"
+                            + " ARRAY[(" + needs + ")[1 + g % 6], (" + needs + ")[1 + (g / 6) % 6]]::varchar[],"
+                            + " 10 + g % 5, 17 + g % 8, 6 + g % 3, 10 + g % 3,"
+                            + " ARRAY['en', (ARRAY['fr','pa','es','ar','zh'])[1 + g % 5]]::varchar[],"
+                            + " ARRAY['bench-school-' || (g % 40), 'region-' || (g % 8)]::varchar[],"
+                            + " CASE WHEN g % 10 = 0 THEN 'inactive' ELSE 'active' END, g % 7, 10,"
+                            + " (ARRAY['none','under-1-month','1-3-months','over-3-months'])[1 + g % 4], now(), 1, now(), now()"
+                            + " FROM generate_series(1, " + SERVICES + ") g ON CONFLICT DO NOTHING");
             statement.execute("ANALYZE organization, service");
         }
     }
@@ -130,9 +144,12 @@ final class PartnerSearchBench {
     private double[] client(String base, String token, int offset, int count) throws Exception {
         double[] millis = new double[count];
         for (int i = 0; i < count; i++) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/partners/services?"
-                            + QUERIES.get((offset + i) % QUERIES.size())))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(
+                            base + "/api/v1/partners/services?" + QUERIES.get((offset + i) % QUERIES.size())))
+                    .header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(10))
+                    .GET()
+                    .build();
             long start = System.nanoTime();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             millis[i] = (System.nanoTime() - start) / 1e6;

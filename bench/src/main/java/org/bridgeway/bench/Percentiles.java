@@ -8,7 +8,11 @@ record Percentiles(int count, double p50, double p95, double p99, double max) {
     static Percentiles of(double[] sample) {
         double[] sorted = sample.clone();
         Arrays.sort(sorted);
-        return new Percentiles(sorted.length, rank(sorted, 50), rank(sorted, 95), rank(sorted, 99),
+        return new Percentiles(
+                sorted.length,
+                rank(sorted, 50),
+                rank(sorted, 95),
+                rank(sorted, 99),
                 sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1]);
     }
 

@@ -1,13 +1,12 @@
 package org.bridgeway.bench;
 
-import org.bridgeway.devstack.Devstack;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bridgeway.devstack.Devstack;
 
 /**
  * CPU time per process of the suite, read from /proc/&lt;pid&gt;/stat, so each run's table shows who
@@ -38,8 +37,8 @@ final class ProcessCpu {
         Map<String, Double> percentSince(Sample earlier) {
             double wallMillis = (nanos - earlier.nanos) / 1e6;
             Map<String, Double> percent = new LinkedHashMap<>();
-            cpuMillis.forEach((name, millis) -> percent.put(name,
-                    100 * (millis - earlier.cpuMillis.getOrDefault(name, millis)) / wallMillis));
+            cpuMillis.forEach((name, millis) ->
+                    percent.put(name, 100 * (millis - earlier.cpuMillis.getOrDefault(name, millis)) / wallMillis));
             return percent;
         }
     }
@@ -58,7 +57,9 @@ final class ProcessCpu {
     private long postgresTicks() {
         long postmaster;
         try {
-            postmaster = Long.parseLong(Files.readAllLines(postgresData.resolve("postmaster.pid")).get(0).trim());
+            postmaster = Long.parseLong(Files.readAllLines(postgresData.resolve("postmaster.pid"))
+                    .get(0)
+                    .trim());
         } catch (IOException | RuntimeException e) {
             return 0;
         }

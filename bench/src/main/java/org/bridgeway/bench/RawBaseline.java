@@ -1,10 +1,5 @@
 package org.bridgeway.bench;
 
-import org.bridgeway.devstack.Devstack;
-import org.bridgeway.devstack.PostgresServer;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.bridgeway.devstack.Devstack;
+import org.bridgeway.devstack.PostgresServer;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * The physical limits bulk ingest is compared with, in the same run on the same PostgreSQL: the rows
@@ -26,23 +25,32 @@ import java.util.UUID;
  */
 final class RawBaseline {
 
-    private static final String SCREENING_COLUMNS = "id, student_ref, board_id, school_id, grade, age_years, instrument_key,"
-            + " instrument_version, administered_on, answers, result, flagged, suggested_tier, batch_id, created_at";
+    private static final String SCREENING_COLUMNS =
+            "id, student_ref, board_id, school_id, grade, age_years, instrument_key,"
+                    + " instrument_version, administered_on, answers, result, flagged, suggested_tier, batch_id, created_at";
     private static final String OUTBOX_COLUMNS = "id, topic, event_key, type, source, subject, payload";
 
-    record Rates(int rows, int outboxRows, double jdbcRowsPerSecond, double copyRowsPerSecond) {
-    }
+    record Rates(int rows, int outboxRows, double jdbcRowsPerSecond, double copyRowsPerSecond) {}
 
-    private RawBaseline() {
-    }
+    private RawBaseline() {}
 
     /** @param from, to the product's batch ran between these instants (its outbox rows are those created then) */
     static Rates measure(Devstack suite, UUID batch, Instant from, Instant to, int chunk) throws Exception {
-        try (Connection c = DriverManager.getConnection(suite.postgres().jdbcUrl("screening"), PostgresServer.USER, PostgresServer.PASSWORD)) {
-            List<Object[]> rows = read(c, "SELECT " + SCREENING_COLUMNS.replace("answers", "answers::text").replace("result,", "result::text,")
-                    + " FROM screening WHERE batch_id = ? ORDER BY created_at", batch);
-            List<Object[]> events = read(c, "SELECT " + OUTBOX_COLUMNS + " FROM outbox_event WHERE created_at BETWEEN ? AND ? ORDER BY seq",
-                    Timestamp.from(from), Timestamp.from(to));
+        try (Connection c = DriverManager.getConnection(
+                suite.postgres().jdbcUrl("screening"), PostgresServer.USER, PostgresServer.PASSWORD)) {
+            List<Object[]> rows = read(
+                    c,
+                    "SELECT "
+                            + SCREENING_COLUMNS
+                                    .replace("answers", "answers::text")
+                                    .replace("result,", "result::text,")
+                            + " FROM screening WHERE batch_id = ? ORDER BY created_at",
+                    batch);
+            List<Object[]> events = read(
+                    c,
+                    "SELECT " + OUTBOX_COLUMNS + " FROM outbox_event WHERE created_at BETWEEN ? AND ? ORDER BY seq",
+                    Timestamp.from(from),
+                    Timestamp.from(to));
             createTables(c, "bench_raw");
             createTables(c, "bench_copy");
             c.setAutoCommit(false);
@@ -61,17 +69,21 @@ final class RawBaseline {
             s.execute("DROP TABLE IF EXISTS " + prefix + "_screening, " + prefix + "_outbox");
             // LIKE copies columns, defaults, checks, unique constraints and indexes, but not foreign keys.
             s.execute("CREATE TABLE " + prefix + "_screening (LIKE screening INCLUDING ALL)");
-            s.execute("ALTER TABLE " + prefix + "_screening ADD FOREIGN KEY (student_ref) REFERENCES student (student_ref),"
+            s.execute("ALTER TABLE " + prefix
+                    + "_screening ADD FOREIGN KEY (student_ref) REFERENCES student (student_ref),"
                     + " ADD FOREIGN KEY (instrument_key, instrument_version) REFERENCES instrument (key, version)");
             s.execute("CREATE TABLE " + prefix + "_outbox (LIKE outbox_event INCLUDING ALL)");
         }
     }
 
-    private static void jdbcBatches(Connection c, List<Object[]> rows, List<Object[]> events, int chunk) throws SQLException {
-        try (PreparedStatement screening = c.prepareStatement("INSERT INTO bench_raw_screening (" + SCREENING_COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)"
-                + " ON CONFLICT (student_ref, instrument_key, instrument_version, administered_on) DO NOTHING");
-             PreparedStatement outbox = c.prepareStatement("INSERT INTO bench_raw_outbox (" + OUTBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    private static void jdbcBatches(Connection c, List<Object[]> rows, List<Object[]> events, int chunk)
+            throws SQLException {
+        try (PreparedStatement screening = c.prepareStatement(
+                        "INSERT INTO bench_raw_screening (" + SCREENING_COLUMNS + ")"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)"
+                                + " ON CONFLICT (student_ref, instrument_key, instrument_version, administered_on) DO NOTHING");
+                PreparedStatement outbox = c.prepareStatement(
+                        "INSERT INTO bench_raw_outbox (" + OUTBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (int from = 0; from < rows.size(); from += chunk) {
                 int to = Math.min(rows.size(), from + chunk);
                 for (Object[] row : rows.subList(from, to)) {
@@ -81,7 +93,8 @@ final class RawBaseline {
                 }
                 screening.executeBatch();
                 // the outbox events of these rows, in the same transaction, as the product writes them
-                for (Object[] event : events.subList(events.size() * from / rows.size(), events.size() * to / rows.size())) {
+                for (Object[] event :
+                        events.subList(events.size() * from / rows.size(), events.size() * to / rows.size())) {
                     bind(outbox, event);
                     outbox.setObject(1, UUID.randomUUID());
                     outbox.addBatch();
@@ -99,7 +112,9 @@ final class RawBaseline {
     }
 
     private static void copyIn(Connection c, String table, String columns, List<Object[]> rows) throws SQLException {
-        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)");
+        CopyIn copy = c.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)");
         StringBuilder line = new StringBuilder();
         for (Object[] row : rows) {
             line.setLength(0);
@@ -107,7 +122,9 @@ final class RawBaseline {
             for (int i = 1; i < row.length; i++) {
                 line.append(',');
                 if (row[i] != null) {
-                    line.append('"').append(row[i].toString().replace("\"", "\"\"")).append('"');
+                    line.append('"')
+                            .append(row[i].toString().replace("\"", "\"\""))
+                            .append('"');
                 }
             }
             byte[] bytes = line.append('\n').toString().getBytes(StandardCharsets.UTF_8);

@@ -1,12 +1,11 @@
 package org.bridgeway.bench;
 
-import org.bridgeway.devstack.Devstack;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.bridgeway.devstack.Devstack;
 
 /**
  * Single screening submits, direct to screening-service (A) and via the gateway (B): a warm-up
@@ -32,8 +31,16 @@ final class SubmitBench {
     // Submits go backwards from yesterday, one day per pass over the roster: every body is a new screening.
     private long sent;
 
-    SubmitBench(Devstack suite, Settings settings, LoadGenerator generator, String token, String board, Cohort cohort,
-                List<String> rows, CpuTable cpu, StringBuilder notes) {
+    SubmitBench(
+            Devstack suite,
+            Settings settings,
+            LoadGenerator generator,
+            String token,
+            String board,
+            Cohort cohort,
+            List<String> rows,
+            CpuTable cpu,
+            StringBuilder notes) {
         this.suite = suite;
         this.settings = settings;
         this.generator = generator;
@@ -54,17 +61,30 @@ final class SubmitBench {
 
     private void warmUp() throws Exception {
         int rate = settings.rate();
-        LoadGenerator.Result warm = generator.warmUp("warm-up via gateway", suite.gatewayUrl() + path, token,
-                bodies((long) rate * (settings.warmupMax() + settings.warmupWindow())), rate, settings.warmupWindow(), settings.warmupMax());
-        notes.append("Warm-up via the gateway at ").append(rate).append(" req/s, p50 per ").append(settings.warmupWindow())
-                .append(" s window (ms): ").append(String.join("; ", warm.windows())).append(" — ")
-                .append(warm.stable() ? "stable" : "**not stable within " + settings.warmupMax() + " s**").append(".\n\n");
+        LoadGenerator.Result warm = generator.warmUp(
+                "warm-up via gateway",
+                suite.gatewayUrl() + path,
+                token,
+                bodies((long) rate * (settings.warmupMax() + settings.warmupWindow())),
+                rate,
+                settings.warmupWindow(),
+                settings.warmupMax());
+        notes.append("Warm-up via the gateway at ")
+                .append(rate)
+                .append(" req/s, p50 per ")
+                .append(settings.warmupWindow())
+                .append(" s window (ms): ")
+                .append(String.join("; ", warm.windows()))
+                .append(" — ")
+                .append(warm.stable() ? "stable" : "**not stable within " + settings.warmupMax() + " s**")
+                .append(".\n\n");
         cpu.add("warm-up via gateway " + rate + "/s", warm.cpuPercent());
     }
 
     private void fixedRate(Path results) throws Exception {
         int rate = settings.rate();
-        FlightRecording screening = FlightRecording.start(suite.pid("screening-service"), results.resolve("screening-service.jfr"));
+        FlightRecording screening =
+                FlightRecording.start(suite.pid("screening-service"), results.resolve("screening-service.jfr"));
         FlightRecording gateway = FlightRecording.start(suite.pid("gateway"), results.resolve("gateway.jfr"));
         List<LoadGenerator.Result> direct = new ArrayList<>();
         List<LoadGenerator.Result> viaGateway = new ArrayList<>();
@@ -75,21 +95,35 @@ final class SubmitBench {
         for (FlightRecording recording : List.of(screening, gateway)) {
             Path file = recording.stop();
             String module = file.getFileName().toString().replace(".jfr", "");
-            notes.append("### JFR: ").append(module).append(" during the fixed-rate runs (`").append(file.getFileName())
-                    .append("`)\n\n").append(FlightRecording.summary(file, 12)).append('\n');
+            notes.append("### JFR: ")
+                    .append(module)
+                    .append(" during the fixed-rate runs (`")
+                    .append(file.getFileName())
+                    .append("`)\n\n")
+                    .append(FlightRecording.summary(file, 12))
+                    .append('\n');
         }
         LoadGenerator.Result a = LoadGenerator.combine(DIRECT, direct);
         LoadGenerator.Result b = LoadGenerator.combine(GATEWAY, viaGateway);
         for (LoadGenerator.Result r : List.of(a, b)) {
-            rows.add(Bench.row("single submit " + r.label() + " at " + rate + " req/s (2 × " + settings.runSeconds() + " s ABAB, "
-                            + r.sent() + " requests, " + r.errors() + " failed)", "p99 ≤ 20 ms", r.percentiles(),
+            rows.add(Bench.row(
+                    "single submit " + r.label() + " at " + rate + " req/s (2 × " + settings.runSeconds() + " s ABAB, "
+                            + r.sent() + " requests, " + r.errors() + " failed)",
+                    "p99 ≤ 20 ms",
+                    r.percentiles(),
                     r.sustained(P99_BOUND_MILLIS)));
         }
         double overhead = b.p(50) - a.p(50);
         // a difference of medians measures the gateway only when neither side is queueing
         boolean bothSustained = a.sustained(P99_BOUND_MILLIS) && b.sustained(P99_BOUND_MILLIS);
-        rows.add(Bench.row("gateway overhead at p50, at " + rate + " req/s", "≤ 0.5 ms",
-                String.format("%.2f ms (%.2f via gateway − %.2f direct)%s", overhead, b.p(50), a.p(50),
+        rows.add(Bench.row(
+                "gateway overhead at p50, at " + rate + " req/s",
+                "≤ 0.5 ms",
+                String.format(
+                        "%.2f ms (%.2f via gateway − %.2f direct)%s",
+                        overhead,
+                        b.p(50),
+                        a.p(50),
                         bothSustained ? "" : "; not a measure of the gateway: a side does not sustain this rate"),
                 bothSustained && overhead <= 0.5));
     }
@@ -119,14 +153,22 @@ final class SubmitBench {
             }
         }
         if (at500 != null) {
-            rows.add(Bench.row("single submit via gateway at 500 req/s (" + settings.runSeconds() + " s, " + at500.errors() + " failed)",
-                    "p99 ≤ 20 ms for 60 s", at500.percentiles(), at500.sustained(P99_BOUND_MILLIS) && settings.runSeconds() >= 60));
+            rows.add(Bench.row(
+                    "single submit via gateway at 500 req/s (" + settings.runSeconds() + " s, " + at500.errors()
+                            + " failed)",
+                    "p99 ≤ 20 ms for 60 s",
+                    at500.percentiles(),
+                    at500.sustained(P99_BOUND_MILLIS) && settings.runSeconds() >= 60));
         }
         for (int side = 0; side < 2; side++) {
-            String measured = best[side] == null ? "below " + settings.steps().get(0) + " req/s"
+            String measured = best[side] == null
+                    ? "below " + settings.steps().get(0) + " req/s"
                     : best[side] + " req/s" + (done[side] ? "" : " (the highest step tried)");
-            rows.add(Bench.row("max sustainable single submits " + (side == 0 ? DIRECT : GATEWAY) + " (p99 ≤ 20 ms, steps "
-                    + settings.steps() + ", " + settings.runSeconds() + " s each)", "≥ 1,000 req/s", measured,
+            rows.add(Bench.row(
+                    "max sustainable single submits " + (side == 0 ? DIRECT : GATEWAY) + " (p99 ≤ 20 ms, steps "
+                            + settings.steps() + ", " + settings.runSeconds() + " s each)",
+                    "≥ 1,000 req/s",
+                    measured,
                     best[side] != null && best[side] >= 1000));
         }
     }
@@ -141,14 +183,16 @@ final class SubmitBench {
             return;
         }
         Path work = Files.createTempDirectory("bench-wrk-");
-        notes.append("Closed-loop cross-check (wrk, 1 thread, 16 connections, ").append(settings.runSeconds())
+        notes.append("Closed-loop cross-check (wrk, 1 thread, 16 connections, ")
+                .append(settings.runSeconds())
                 .append(" s each; throughput ceiling, latencies hide queueing):");
         for (String side : List.of(DIRECT, GATEWAY)) {
             String base = side.equals(DIRECT) ? suite.url("screening-service") : suite.gatewayUrl();
-            WrkCrossCheck.Outcome o = WrkCrossCheck.run(work, base + path, token, bodies(3_000L * settings.runSeconds()), 16,
-                    settings.runSeconds());
-            notes.append(String.format(" %s %.0f req/s (p50 %.1f, p99 %.1f ms, %d non-2xx);", side, o.requestsPerSecond(),
-                    o.p50Millis(), o.p99Millis(), o.non2xx()));
+            WrkCrossCheck.Outcome o = WrkCrossCheck.run(
+                    work, base + path, token, bodies(3_000L * settings.runSeconds()), 16, settings.runSeconds());
+            notes.append(String.format(
+                    " %s %.0f req/s (p50 %.1f, p99 %.1f ms, %d non-2xx);",
+                    side, o.requestsPerSecond(), o.p50Millis(), o.p99Millis(), o.non2xx()));
             Thread.sleep(1_000);
         }
         notes.append("\n\n");
@@ -158,8 +202,8 @@ final class SubmitBench {
 
     private LoadGenerator.Result submit(String label, int rate) throws Exception {
         String base = label.startsWith(DIRECT) ? suite.url("screening-service") : suite.gatewayUrl();
-        LoadGenerator.Result r = generator.run(label, base + path, token, bodies((long) rate * settings.runSeconds()), rate,
-                settings.runSeconds());
+        LoadGenerator.Result r = generator.run(
+                label, base + path, token, bodies((long) rate * settings.runSeconds()), rate, settings.runSeconds());
         cpu.add(label + " " + rate + "/s (p99 " + String.format("%.1f", r.p(99)) + " ms)", r.cpuPercent());
         Thread.sleep(1_000);
         return r;

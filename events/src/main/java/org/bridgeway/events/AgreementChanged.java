@@ -19,5 +19,4 @@ public record AgreementChanged(
         LocalDate validTo,
         String status,
         long version,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

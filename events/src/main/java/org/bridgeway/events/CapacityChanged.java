@@ -14,5 +14,4 @@ public record CapacityChanged(
         int maximum,
         String waitlist,
         long version,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

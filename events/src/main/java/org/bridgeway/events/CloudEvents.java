@@ -16,6 +16,5 @@ public final class CloudEvents {
     public static final String HEADER_CONTENT_TYPE = "content-type";
     public static final String JSON = "application/json";
 
-    private CloudEvents() {
-    }
+    private CloudEvents() {}
 }

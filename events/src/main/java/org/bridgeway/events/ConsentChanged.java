@@ -5,10 +5,4 @@ import java.util.List;
 
 /** A student's consent changed: {@code granted | refused | withdrawn | unknown}. */
 public record ConsentChanged(
-        String studentRef,
-        String boardId,
-        String status,
-        String givenBy,
-        List<String> scope,
-        Instant changedAt) {
-}
+        String studentRef, String boardId, String status, String givenBy, List<String> scope, Instant changedAt) {}

@@ -14,14 +14,14 @@ public final class EventJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     public static String write(Object payload) {
         try {
             return MAPPER.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialise " + payload.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "cannot serialise " + payload.getClass().getSimpleName(), e);
         }
     }
 

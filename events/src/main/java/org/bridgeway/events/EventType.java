@@ -5,7 +5,6 @@ import java.util.Optional;
 
 /** Every event of the suite: its CloudEvents type, its topic and its payload record. */
 public enum EventType {
-
     SCREENING_FLAGGED("screening", "ScreeningFlagged", Topics.SCREENING, ScreeningFlagged.class),
     SCREENING_REVIEWED("screening", "ScreeningReviewed", Topics.SCREENING, ScreeningReviewed.class),
     CONSENT_CHANGED("screening", "ConsentChanged", Topics.SCREENING, ConsentChanged.class),
@@ -49,7 +48,9 @@ public enum EventType {
     }
 
     public static EventType of(Class<?> payload) {
-        return Arrays.stream(values()).filter(t -> t.payload.equals(payload)).findFirst()
+        return Arrays.stream(values())
+                .filter(t -> t.payload.equals(payload))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("not an event payload: " + payload.getName()));
     }
 }

@@ -18,6 +18,7 @@ public record ReferralStatusChanged(
 
     /** The statuses a screening's referral progress records (the others change only its latest status). */
     public static final String REQUESTED = "requested";
+
     public static final String ACCEPTED = "accepted";
     public static final String COMPLETED = "completed";
 }

@@ -23,5 +23,4 @@ public record ScreeningFlagged(
         Map<String, String> domainBands,
         List<String> needs,
         int suggestedTier,
-        Instant flaggedAt) {
-}
+        Instant flaggedAt) {}

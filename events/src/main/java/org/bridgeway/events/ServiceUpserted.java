@@ -27,5 +27,4 @@ public record ServiceUpserted(
         Integer maximum,
         String waitlist,
         long version,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

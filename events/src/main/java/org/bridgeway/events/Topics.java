@@ -7,8 +7,7 @@ public final class Topics {
     public static final String PARTNER = "partner.events";
     public static final String REFERRAL = "referral.events";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     public static String deadLetter(String topic) {
         return topic + ".dlq";

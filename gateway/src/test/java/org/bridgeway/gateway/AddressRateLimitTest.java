@@ -1,15 +1,14 @@
 package org.bridgeway.gateway;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.notNullValue;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.notNullValue;
+import org.junit.jupiter.api.Test;
 
 /**
  * A flood of forged tokens from one address is refused by the address's rate limit before any
@@ -35,8 +34,13 @@ class AddressRateLimitTest {
             given().auth().oauth2(forged).get("/api/v1/screening/echo").then().statusCode(401);
         }
         for (int i = 0; i < 20; i++) {
-            given().auth().oauth2(forged).get("/api/v1/screening/echo")
-                    .then().statusCode(429).contentType("application/problem+json").header("Retry-After", notNullValue());
+            given().auth()
+                    .oauth2(forged)
+                    .get("/api/v1/screening/echo")
+                    .then()
+                    .statusCode(429)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", notNullValue());
         }
     }
 }

@@ -3,9 +3,6 @@ package org.bridgeway.gateway;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.bridgeway.devstack.Ports;
-import org.bridgeway.testing.TestInfra;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -13,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bridgeway.devstack.Ports;
+import org.bridgeway.testing.TestInfra;
 
 /**
  * A small HTTP server standing in for the services, to exercise the gateway's own behaviour (edge
@@ -71,16 +70,25 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
             }
         }
         if (path.endsWith("/problem")) {
-            reply(exchange, 422, "application/problem+json", "{\"title\":\"Unprocessable Content\",\"status\":422,\"detail\":\"from upstream\"}");
+            reply(
+                    exchange,
+                    422,
+                    "application/problem+json",
+                    "{\"title\":\"Unprocessable Content\",\"status\":422,\"detail\":\"from upstream\"}");
             return;
         }
         var headers = exchange.getRequestHeaders();
-        reply(exchange, 200, "application/json", "{\"path\":\"" + path + "\",\"query\":\"" + exchange.getRequestURI().getRawQuery()
-                + "\",\"method\":\"" + exchange.getRequestMethod()
-                + "\",\"requestId\":\"" + headers.getFirst("X-Request-Id")
-                + "\",\"traceparent\":\"" + headers.getFirst("traceparent")
-                + "\",\"authorization\":" + (headers.getFirst("Authorization") != null)
-                + ",\"bodyBytes\":" + bodyBytes + "}");
+        reply(
+                exchange,
+                200,
+                "application/json",
+                "{\"path\":\"" + path + "\",\"query\":\""
+                        + exchange.getRequestURI().getRawQuery()
+                        + "\",\"method\":\"" + exchange.getRequestMethod()
+                        + "\",\"requestId\":\"" + headers.getFirst("X-Request-Id")
+                        + "\",\"traceparent\":\"" + headers.getFirst("traceparent")
+                        + "\",\"authorization\":" + (headers.getFirst("Authorization") != null)
+                        + ",\"bodyBytes\":" + bodyBytes + "}");
     }
 
     private static void reply(HttpExchange exchange, int status, String type, String body) throws IOException {

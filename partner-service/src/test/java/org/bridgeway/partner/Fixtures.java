@@ -1,15 +1,14 @@
 package org.bridgeway.partner;
 
+import static io.restassured.RestAssured.given;
+
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.bridgeway.testing.TestInfra;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
+import org.bridgeway.testing.TestInfra;
 
 /** Tokens and directory entries for partner-service tests, made through the API as a client would. */
 public final class Fixtures {
@@ -18,29 +17,42 @@ public final class Fixtures {
     public static final String ORGANIZATIONS = "/api/v1/partners/organizations";
     public static final String AGREEMENTS = "/api/v1/partners/agreements";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static String admin() {
         return TestInfra.token("admin").roles("admin").sign();
     }
 
     public static String partnerOf(String organizationId) {
-        return TestInfra.token("partner-" + organizationId).roles("partner").org(organizationId).sign();
+        return TestInfra.token("partner-" + organizationId)
+                .roles("partner")
+                .org(organizationId)
+                .sign();
     }
 
     public static String coordinatorOf(String board) {
-        return TestInfra.token("coordinator-" + board).roles("coordinator").board(board).sign();
+        return TestInfra.token("coordinator-" + board)
+                .roles("coordinator")
+                .board(board)
+                .sign();
     }
 
     /** A token for each role of DESIGN.md §7, scoped to {@code board} and {@code organizationId}. */
     public static Map<String, String> everyRole(String board, String organizationId) {
         Map<String, String> tokens = new HashMap<>();
         tokens.put("sis", TestInfra.token("sis").roles("sis").board(board).sign());
-        tokens.put("school-staff", TestInfra.token("staff").roles("school-staff").board(board).schools("s1").sign());
+        tokens.put(
+                "school-staff",
+                TestInfra.token("staff")
+                        .roles("school-staff")
+                        .board(board)
+                        .schools("s1")
+                        .sign());
         tokens.put("coordinator", coordinatorOf(board));
         tokens.put("partner", partnerOf(organizationId));
-        tokens.put("analyst", TestInfra.token("analyst").roles("analyst").board(board).sign());
+        tokens.put(
+                "analyst",
+                TestInfra.token("analyst").roles("analyst").board(board).sign());
         tokens.put("admin", admin());
         return tokens;
     }
@@ -55,8 +67,13 @@ public final class Fixtures {
     }
 
     public static String organization(String name) {
-        return as(admin()).body(Map.of("name", name + " " + UUID.randomUUID().toString().substring(0, 6)))
-                .post(ORGANIZATIONS).then().statusCode(201).extract().path("id");
+        return as(admin())
+                .body(Map.of("name", name + " " + UUID.randomUUID().toString().substring(0, 6)))
+                .post(ORGANIZATIONS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** A valid service body; put into the map to vary it. */
@@ -73,15 +90,21 @@ public final class Fixtures {
     }
 
     public static String service(Map<String, Object> body) {
-        return as(admin()).body(body).post(SERVICES).then().statusCode(201).extract().path("id");
+        return as(admin())
+                .body(body)
+                .post(SERVICES)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static Map<String, Object> capacity(int available, int maximum, String waitlist) {
         return Map.of("available", available, "maximum", maximum, "waitlist", waitlist);
     }
 
-    public static Map<String, Object> agreementBody(String organizationId, String board, String from, String to,
-            String status, List<String> scopes) {
+    public static Map<String, Object> agreementBody(
+            String organizationId, String board, String from, String to, String status, List<String> scopes) {
         Map<String, Object> body = new HashMap<>();
         body.put("organizationId", organizationId);
         body.put("boardId", board);

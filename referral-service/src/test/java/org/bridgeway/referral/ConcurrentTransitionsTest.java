@@ -1,13 +1,10 @@
 package org.bridgeway.referral;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bridgeway.events.CloudEvents;
-import org.bridgeway.events.EventType;
-import org.bridgeway.events.Topics;
-import org.bridgeway.testing.TestKafka;
-import org.junit.jupiter.api.Test;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +12,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bridgeway.events.CloudEvents;
+import org.bridgeway.events.EventType;
+import org.bridgeway.events.Topics;
+import org.bridgeway.testing.TestKafka;
+import org.junit.jupiter.api.Test;
 
 /** Two accepts from the same ETag: exactly one wins. Every transition reaches referral.events for screening-service. */
 @QuarkusTest
@@ -30,7 +29,8 @@ class ConcurrentTransitionsTest {
         f.settings("auto", false);
         UUID org = f.partnerWithService("Contested", List.of("housing"), 5, List.of("screening-summary"));
         f.awaitPartners(1, 1);
-        Object caseId = f.awaitCase(f.flag("ref-" + UUID.randomUUID(), List.of("housing"), 2)).get("id");
+        Object caseId = f.awaitCase(f.flag("ref-" + UUID.randomUUID(), List.of("housing"), 2))
+                .get("id");
         await().atMost(Duration.ofSeconds(20)).until(() -> f.referralsOf(caseId).size() == 1);
         Object referral = f.referralsOf(caseId).get(0).get("id");
         String partner = Fixtures.partner(org);
@@ -45,7 +45,9 @@ class ConcurrentTransitionsTest {
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
-                return f.transition(partner, referral, etag, Map.of("status", "accepted")).extract().statusCode();
+                return f.transition(partner, referral, etag, Map.of("status", "accepted"))
+                        .extract()
+                        .statusCode();
             }));
         }
         start.countDown();
@@ -69,16 +71,35 @@ class ConcurrentTransitionsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> f.referralsOf(caseId).size() == 1);
         Object referral = f.referralsOf(caseId).get(0).get("id");
         String partner = Fixtures.partner(org);
-        f.transition(partner, referral, Fixtures.etag(partner, referral), Map.of("status", "accepted")).statusCode(200);
-        f.transition(partner, referral, Fixtures.etag(partner, referral),
-                Map.of("status", "completed", "outcome", "partially-provided")).statusCode(200);
+        f.transition(partner, referral, Fixtures.etag(partner, referral), Map.of("status", "accepted"))
+                .statusCode(200);
+        f.transition(
+                        partner,
+                        referral,
+                        Fixtures.etag(partner, referral),
+                        Map.of("status", "completed", "outcome", "partially-provided"))
+                .statusCode(200);
 
-        List<ConsumerRecord<String, String>> records = TestKafka.readUntil(Topics.REFERRAL, Duration.ofSeconds(30),
-                read -> read.stream().filter(r -> flagged.studentRef().equals(r.key())).count() >= 4);
-        List<ConsumerRecord<String, String>> ours = records.stream().filter(r -> flagged.studentRef().equals(r.key())).toList();
-        List<String> types = ours.stream().map(r -> TestKafka.header(r, CloudEvents.HEADER_TYPE)).toList();
-        assertEquals(List.of(EventType.REFERRAL_STATUS_CHANGED.type(), EventType.REFERRAL_STATUS_CHANGED.type(),
-                EventType.REFERRAL_STATUS_CHANGED.type(), EventType.CASE_CLOSED.type()), types);
+        List<ConsumerRecord<String, String>> records = TestKafka.readUntil(
+                Topics.REFERRAL,
+                Duration.ofSeconds(30),
+                read -> read.stream()
+                                .filter(r -> flagged.studentRef().equals(r.key()))
+                                .count()
+                        >= 4);
+        List<ConsumerRecord<String, String>> ours = records.stream()
+                .filter(r -> flagged.studentRef().equals(r.key()))
+                .toList();
+        List<String> types = ours.stream()
+                .map(r -> TestKafka.header(r, CloudEvents.HEADER_TYPE))
+                .toList();
+        assertEquals(
+                List.of(
+                        EventType.REFERRAL_STATUS_CHANGED.type(),
+                        EventType.REFERRAL_STATUS_CHANGED.type(),
+                        EventType.REFERRAL_STATUS_CHANGED.type(),
+                        EventType.CASE_CLOSED.type()),
+                types);
         assertTrue(ours.get(0).value().contains("\"status\":\"requested\""));
         assertTrue(ours.get(0).value().contains("\"organizationId\":\"" + org + "\""));
         assertTrue(ours.get(3).value().contains("\"outcome\":\"partially-provided\""));

@@ -1,18 +1,16 @@
 package org.bridgeway.referral;
 
-import org.bridgeway.testing.TestInfra;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.bridgeway.testing.TestInfra;
 
 /** Reads the service's own database directly, to wait for the read model or hold a lock on it. */
 public final class ReadModelProbe {
 
-    private ReadModelProbe() {
-    }
+    private ReadModelProbe() {}
 
     public static Connection connect() throws SQLException {
         var postgres = TestInfra.postgres();
@@ -20,8 +18,9 @@ public final class ReadModelProbe {
     }
 
     public static int servicesAt(String school) {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM partner_service WHERE ? = ANY (service_areas)")) {
+        try (Connection c = connect();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT count(*) FROM partner_service WHERE ? = ANY (service_areas)")) {
             ps.setString(1, school);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -33,8 +32,9 @@ public final class ReadModelProbe {
     }
 
     public static int agreementsOf(String board) {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM partner_agreement WHERE board_id = ?")) {
+        try (Connection c = connect();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT count(*) FROM partner_agreement WHERE board_id = ?")) {
             ps.setString(1, board);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -54,7 +54,8 @@ public final class ReadModelProbe {
     }
 
     private static String text(String sql, Object parameter) {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, parameter);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

@@ -1,16 +1,15 @@
 package org.bridgeway.referral;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** The business metrics behind the dashboard and the alerts: referral status changes, and time to accept. */
 @QuarkusTest
@@ -30,11 +29,13 @@ class ReferralMetricsTest {
         f.settings("auto", false);
         UUID org = f.partnerWithService("Counted", List.of("mental-health"), 5, List.of("screening-summary"));
         f.awaitPartners(1, 1);
-        Object caseId = f.awaitCase(f.flag("metrics-" + UUID.randomUUID(), List.of("mental-health"), 2)).get("id");
+        Object caseId = f.awaitCase(f.flag("metrics-" + UUID.randomUUID(), List.of("mental-health"), 2))
+                .get("id");
         await().atMost(Duration.ofSeconds(20)).until(() -> f.referralsOf(caseId).size() == 1);
         Object referral = f.referralsOf(caseId).get(0).get("id");
         String partner = Fixtures.partner(org);
-        f.transition(partner, referral, Fixtures.etag(partner, referral), Map.of("status", "accepted")).statusCode(200);
+        f.transition(partner, referral, Fixtures.etag(partner, referral), Map.of("status", "accepted"))
+                .statusCode(200);
 
         assertEquals(requested + 1, metric(REQUESTED));
         assertEquals(accepted + 1, metric(ACCEPTED));
@@ -42,9 +43,14 @@ class ReferralMetricsTest {
     }
 
     private static double metric(String series) {
-        String exposition = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return exposition.lines().filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
-                .findFirst().orElse(0);
+        String exposition =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return exposition
+                .lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line ->
+                        Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .findFirst()
+                .orElse(0);
     }
 }

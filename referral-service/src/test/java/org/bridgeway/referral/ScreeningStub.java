@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +32,15 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         server.createContext("/api/v1/screening/boards/", this::disclose);
-        server.createContext("/recorded", exchange -> answer(exchange, 200, "application/json",
-                "[" + String.join(",", recorded) + "]"));
+        server.createContext(
+                "/recorded",
+                exchange -> answer(exchange, 200, "application/json", "[" + String.join(",", recorded) + "]"));
         server.start();
-        return Map.of("bridgeway.referral.screening.url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "bridgeway.referral.screening.token", TOKEN);
+        return Map.of(
+                "bridgeway.referral.screening.url",
+                "http://127.0.0.1:" + server.getAddress().getPort(),
+                "bridgeway.referral.screening.token",
+                TOKEN);
     }
 
     private void disclose(HttpExchange exchange) throws IOException {
@@ -51,8 +54,12 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
             answer(exchange, 401, "application/problem+json", "{\"status\":401,\"detail\":\"no valid bearer token\"}");
             return;
         }
-        answer(exchange, 200, "application/json", "{\"studentRef\":\"" + studentRef + "\",\"sisStudentId\":\"S-1\","
-                + "\"givenName\":\"Sam\",\"familyName\":\"Lee\",\"dateOfBirth\":\"2011-04-02\",\"schoolId\":\"s\",\"grade\":9}");
+        answer(
+                exchange,
+                200,
+                "application/json",
+                "{\"studentRef\":\"" + studentRef + "\",\"sisStudentId\":\"S-1\","
+                        + "\"givenName\":\"Sam\",\"familyName\":\"Lee\",\"dateOfBirth\":\"2011-04-02\",\"schoolId\":\"s\",\"grade\":9}");
     }
 
     private static void answer(HttpExchange exchange, int status, String type, String body) throws IOException {

@@ -1,8 +1,5 @@
 package org.bridgeway.screening;
 
-import org.bridgeway.devstack.PostgresServer;
-import org.bridgeway.testing.TestInfra;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,20 +8,21 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.bridgeway.devstack.PostgresServer;
+import org.bridgeway.testing.TestInfra;
 
 /** Plain JDBC against the service's own database, to check what the API cannot show. */
 public final class Db {
 
-    private Db() {
-    }
+    private Db() {}
 
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection(TestInfra.postgres().jdbcUrl("screening"), PostgresServer.USER, PostgresServer.PASSWORD);
+        return DriverManager.getConnection(
+                TestInfra.postgres().jdbcUrl("screening"), PostgresServer.USER, PostgresServer.PASSWORD);
     }
 
     /** A text[] parameter, e.g. for {@code subject = ANY (?)}. */
-    public record TextArray(List<String> values) {
-    }
+    public record TextArray(List<String> values) {}
 
     public static TextArray array(Collection<String> values) {
         return new TextArray(List.copyOf(values));
@@ -32,7 +30,9 @@ public final class Db {
 
     /** The single number a query answers (e.g. a count). */
     public static long number(String sql, Object... params) {
-        try (Connection c = connect(); PreparedStatement statement = prepare(c, sql, params); ResultSet rs = statement.executeQuery()) {
+        try (Connection c = connect();
+                PreparedStatement statement = prepare(c, sql, params);
+                ResultSet rs = statement.executeQuery()) {
             if (!rs.next()) {
                 throw new AssertionError("no row for " + sql);
             }
@@ -44,7 +44,9 @@ public final class Db {
 
     /** The first column of every row, as strings. */
     public static List<String> strings(String sql, Object... params) {
-        try (Connection c = connect(); PreparedStatement statement = prepare(c, sql, params); ResultSet rs = statement.executeQuery()) {
+        try (Connection c = connect();
+                PreparedStatement statement = prepare(c, sql, params);
+                ResultSet rs = statement.executeQuery()) {
             List<String> values = new ArrayList<>();
             while (rs.next()) {
                 values.add(rs.getString(1));
@@ -57,7 +59,8 @@ public final class Db {
 
     /** Runs an update; lets the SQLException through for tests that expect the database to refuse. */
     public static int update(String sql, Object... params) throws SQLException {
-        try (Connection c = connect(); PreparedStatement statement = prepare(c, sql, params)) {
+        try (Connection c = connect();
+                PreparedStatement statement = prepare(c, sql, params)) {
             return statement.executeUpdate();
         }
     }

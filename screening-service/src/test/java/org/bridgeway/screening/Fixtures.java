@@ -1,5 +1,7 @@
 package org.bridgeway.screening;
 
+import static io.restassured.RestAssured.given;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
@@ -7,9 +9,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.bridgeway.testing.TestInfra;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-
-import static io.restassured.RestAssured.given;
+import org.bridgeway.testing.TestInfra;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Test data pushed through the public API, as the SIS would. */
 public final class Fixtures {
@@ -37,8 +36,7 @@ public final class Fixtures {
     private static final Map<String, Integer> SEVERE = answers(true);
     private static final AtomicInteger DAYS = new AtomicInteger();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A board nobody else uses: every test isolates its data this way. */
     public static String board() {
@@ -66,12 +64,18 @@ public final class Fixtures {
     }
 
     public static String coordinator(String board) {
-        return TestInfra.token("coord-" + board).roles("coordinator").board(board).sign();
+        return TestInfra.token("coord-" + board)
+                .roles("coordinator")
+                .board(board)
+                .sign();
     }
 
     public static String staff(String board, String... schools) {
-        return TestInfra.token("staff-" + board + "-" + String.join("+", schools)).roles("school-staff").board(board)
-                .schools(schools).sign();
+        return TestInfra.token("staff-" + board + "-" + String.join("+", schools))
+                .roles("school-staff")
+                .board(board)
+                .schools(schools)
+                .sign();
     }
 
     public static String analyst(String board) {
@@ -89,9 +93,14 @@ public final class Fixtures {
     // --- roster ----------------------------------------------------------------------------------------------------
 
     /** A student as pushed by the SIS, with the ref the service answered. Names and SIS id are random per run. */
-    public record Student(String sisStudentId, String studentRef, String schoolId, String givenName, String familyName,
-            String dateOfBirth, int grade) {
-    }
+    public record Student(
+            String sisStudentId,
+            String studentRef,
+            String schoolId,
+            String givenName,
+            String familyName,
+            String dateOfBirth,
+            int grade) {}
 
     /** Pushes {@code count} students of one grade into one school (created if new); returns them in order. */
     public static List<Student> enrol(String board, String school, int grade, int count) {
@@ -99,21 +108,46 @@ public final class Fixtures {
         List<Map<String, Object>> students = new ArrayList<>(count);
         List<Student> drafts = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Student s = new Student("sis-" + run + "-" + i, null, school, "Gvn" + run + "x" + i, "Fam" + run + "x" + i,
-                    "2011-0" + (1 + i % 9) + "-1" + (i % 10), grade);
+            Student s = new Student(
+                    "sis-" + run + "-" + i,
+                    null,
+                    school,
+                    "Gvn" + run + "x" + i,
+                    "Fam" + run + "x" + i,
+                    "2011-0" + (1 + i % 9) + "-1" + (i % 10),
+                    grade);
             drafts.add(s);
-            students.add(Map.of("sisStudentId", s.sisStudentId(), "schoolId", school, "givenName", s.givenName(),
-                    "familyName", s.familyName(), "dateOfBirth", s.dateOfBirth(), "grade", grade));
+            students.add(Map.of(
+                    "sisStudentId",
+                    s.sisStudentId(),
+                    "schoolId",
+                    school,
+                    "givenName",
+                    s.givenName(),
+                    "familyName",
+                    s.familyName(),
+                    "dateOfBirth",
+                    s.dateOfBirth(),
+                    "grade",
+                    grade));
         }
         List<String> refs = as(sis(board))
-                .body(Map.of("schools", List.of(Map.of("schoolId", school, "name", "School " + school)), "students", students))
+                .body(Map.of(
+                        "schools",
+                        List.of(Map.of("schoolId", school, "name", "School " + school)),
+                        "students",
+                        students))
                 .post("/api/v1/screening/boards/{board}/roster", board)
-                .then().statusCode(200)
-                .extract().jsonPath().getList("students.studentRef", String.class);
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("students.studentRef", String.class);
         List<Student> enrolled = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Student d = drafts.get(i);
-            enrolled.add(new Student(d.sisStudentId(), refs.get(i), school, d.givenName(), d.familyName(), d.dateOfBirth(), grade));
+            enrolled.add(new Student(
+                    d.sisStudentId(), refs.get(i), school, d.givenName(), d.familyName(), d.dateOfBirth(), grade));
         }
         return enrolled;
     }
@@ -174,7 +208,8 @@ public final class Fixtures {
         return response(studentRef, school, answers, LocalDate.now().minusDays(1));
     }
 
-    public static Map<String, Object> response(String studentRef, String school, Map<String, Integer> answers, LocalDate on) {
+    public static Map<String, Object> response(
+            String studentRef, String school, Map<String, Integer> answers, LocalDate on) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("instrument", INSTRUMENT);
         body.put("version", 1);
@@ -191,8 +226,13 @@ public final class Fixtures {
 
     /** Submits one response as the board's SIS, expects 201 and returns the screening. */
     public static JsonPath submit(String board, Map<String, Object> response) {
-        return as(sis(board)).body(response).post(SCREENINGS, board)
-                .then().statusCode(201).extract().jsonPath();
+        return as(sis(board))
+                .body(response)
+                .post(SCREENINGS, board)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     /** Submits one response on a fresh day and returns the screening id. */
@@ -201,29 +241,44 @@ public final class Fixtures {
     }
 
     public static JsonPath screening(String board, String id) {
-        return as(coordinator(board)).get("/api/v1/screening/screenings/{id}", id)
-                .then().statusCode(200).extract().jsonPath();
+        return as(coordinator(board))
+                .get("/api/v1/screening/screenings/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Records a consent status as the board's SIS. */
     public static void consent(String board, String studentRef, String status) {
-        as(sis(board)).body(Map.of("status", status, "givenBy", "guardian", "scope", List.of("referral", "identity")))
+        as(sis(board))
+                .body(Map.of("status", status, "givenBy", "guardian", "scope", List.of("referral", "identity")))
                 .put("/api/v1/screening/boards/{board}/students/{ref}/consent", board, studentRef)
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
     }
 
     // --- batches ---------------------------------------------------------------------------------------------------
 
     /** Posts a batch body; returns the raw response for the caller to check. */
     public static Response postBatch(String board, String contentType, byte[] body) {
-        return given().auth().oauth2(sis(board)).contentType(contentType).body(body).post(BATCHES, board);
+        return given().auth()
+                .oauth2(sis(board))
+                .contentType(contentType)
+                .body(body)
+                .post(BATCHES, board);
     }
 
     /** Polls a batch until it is no longer accepted or processing, handing every observation to {@code seen}. */
     public static JsonPath awaitBatch(String board, String location, Duration timeout, Consumer<JsonPath> seen) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            JsonPath batch = as(sis(board)).get(location).then().statusCode(200).extract().jsonPath();
+            JsonPath batch = as(sis(board))
+                    .get(location)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             seen.accept(batch);
             String status = batch.getString("status");
             if (!"accepted".equals(status) && !"processing".equals(status)) {
@@ -237,13 +292,19 @@ public final class Fixtures {
     }
 
     public static JsonPath awaitBatch(String board, String location) {
-        return awaitBatch(board, location, Duration.ofSeconds(60), b -> { });
+        return awaitBatch(board, location, Duration.ofSeconds(60), b -> {});
     }
 
     /** All row errors of a batch (one page of up to 200), read from the link the batch gives. */
     public static List<Map<String, Object>> batchErrors(String board, JsonPath batch) {
-        return as(sis(board)).queryParam("size", 200).get(batch.getString("errorsUrl"))
-                .then().statusCode(200).extract().jsonPath().getList("items");
+        return as(sis(board))
+                .queryParam("size", 200)
+                .get(batch.getString("errorsUrl"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
     }
 
     /**
@@ -251,9 +312,12 @@ public final class Fixtures {
      * before the body is sent, so the client reads that answer instead of failing with a broken pipe.
      */
     public static RequestSpecification expectingContinue(String token, String contentType) {
-        return given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
-                        .setParam("http.protocol.expect-continue", true)))
-                .auth().oauth2(token).contentType(contentType);
+        return given().config(RestAssured.config()
+                        .httpClient(
+                                HttpClientConfig.httpClientConfig().setParam("http.protocol.expect-continue", true)))
+                .auth()
+                .oauth2(token)
+                .contentType(contentType);
     }
 
     // --- instruments -----------------------------------------------------------------------------------------------
@@ -264,15 +328,42 @@ public final class Fixtures {
         definition.put("key", key);
         definition.put("version", version);
         definition.put("title", "Test instrument " + key);
-        definition.put("items", new ArrayList<>(List.of(
-                new LinkedHashMap<>(Map.of("id", "m1", "text", "I feel low.", "domain", "mood", "min", 1, "max", 5)),
-                new LinkedHashMap<>(Map.of("id", "m2", "text", "I feel able to cope.", "domain", "mood", "min", 1, "max", 5,
-                        "reverse", true)))));
-        definition.put("domains", new ArrayList<>(List.of(new LinkedHashMap<>(Map.of("key", "mood", "label", "Mood",
-                "method", "sum", "minAnswered", 1,
-                "bands", new ArrayList<>(List.of(Map.of("band", "low", "upTo", 4), Map.of("band", "moderate", "upTo", 7),
-                        Map.of("band", "high"))),
-                "needs", List.of("mental-health"))))));
+        definition.put(
+                "items",
+                new ArrayList<>(List.of(
+                        new LinkedHashMap<>(
+                                Map.of("id", "m1", "text", "I feel low.", "domain", "mood", "min", 1, "max", 5)),
+                        new LinkedHashMap<>(Map.of(
+                                "id",
+                                "m2",
+                                "text",
+                                "I feel able to cope.",
+                                "domain",
+                                "mood",
+                                "min",
+                                1,
+                                "max",
+                                5,
+                                "reverse",
+                                true)))));
+        definition.put(
+                "domains",
+                new ArrayList<>(List.of(new LinkedHashMap<>(Map.of(
+                        "key",
+                        "mood",
+                        "label",
+                        "Mood",
+                        "method",
+                        "sum",
+                        "minAnswered",
+                        1,
+                        "bands",
+                        new ArrayList<>(List.of(
+                                Map.of("band", "low", "upTo", 4),
+                                Map.of("band", "moderate", "upTo", 7),
+                                Map.of("band", "high"))),
+                        "needs",
+                        List.of("mental-health"))))));
         definition.put("bandOrder", List.of("low", "moderate", "high"));
         definition.put("flag", Map.of("anyDomainAtLeast", "high"));
         definition.put("tiers", List.of(Map.of("tier", 3, "when", Map.of("anyDomainAtLeast", "high"))));

@@ -1,11 +1,10 @@
 package org.bridgeway.screening;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.stream.Stream;
 import org.bridgeway.testing.HostileInputProbe;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
-
-import java.util.stream.Stream;
 
 /**
  * Every operation of this service's OpenAPI document against hostile input (NUL bytes, fractions,

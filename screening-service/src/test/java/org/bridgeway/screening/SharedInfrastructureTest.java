@@ -1,14 +1,14 @@
 package org.bridgeway.screening;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
 import io.quarkus.test.junit.QuarkusTest;
 import org.bridgeway.devstack.JvmWide;
 import org.bridgeway.devstack.PostgresServer;
 import org.bridgeway.testing.TestInfra;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 /**
  * Every test class of the JVM must reach the same PostgreSQL and Kafka: that holds only while devstack is
@@ -19,7 +19,9 @@ class SharedInfrastructureTest {
 
     @Test
     void testInfrastructureIsOneInstancePerJvm() {
-        assertSame(ClassLoader.getSystemClassLoader(), PostgresServer.class.getClassLoader(),
+        assertSame(
+                ClassLoader.getSystemClassLoader(),
+                PostgresServer.class.getClassLoader(),
                 "devstack must be loaded parent-first, or each Quarkus start would get its own PostgreSQL");
         assertSame(TestInfra.postgres(), JvmWide.instance("bridgeway.test.postgres", PostgresServer.class, () -> null));
     }

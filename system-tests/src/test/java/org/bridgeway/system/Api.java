@@ -1,20 +1,19 @@
 package org.bridgeway.system;
 
+import static io.restassured.RestAssured.given;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.bridgeway.devstack.Devstack;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-
-import static io.restassured.RestAssured.given;
+import org.bridgeway.devstack.Devstack;
 
 /**
  * The whole-loop tests' client: every call through the gateway, recorded for the contract check,
@@ -42,24 +41,38 @@ final class Api {
     }
 
     String partner(String organizationId) {
-        return suite.tokens().token("partner-" + organizationId).roles("partner").org(organizationId).sign();
+        return suite.tokens()
+                .token("partner-" + organizationId)
+                .roles("partner")
+                .org(organizationId)
+                .sign();
     }
 
     /** The demo directory (agencies, services, demo-board agreements), seeded once through the gateway as an admin. */
     void seedDirectory() throws Exception {
         String admin = token("directory-admin", "admin", null);
         new org.bridgeway.devstack.DirectorySeed((method, path, role, body, expected) -> {
-            RequestSpecification request = as(admin);
-            if (body != null) {
-                request.body(body);
-            }
-            return request.request(method, path).then().statusCode(expected).extract().asString();
-        }).seed();
+                    RequestSpecification request = as(admin);
+                    if (body != null) {
+                        request.body(body);
+                    }
+                    return request.request(method, path)
+                            .then()
+                            .statusCode(expected)
+                            .extract()
+                            .asString();
+                })
+                .seed();
     }
 
     /** A JSON request through the gateway as the token's caller, recorded for the contract check. */
     RequestSpecification as(String token) {
-        return given().baseUri(suite.gatewayUrl()).port(-1).filter(contract).auth().oauth2(token).contentType(ContentType.JSON);
+        return given().baseUri(suite.gatewayUrl())
+                .port(-1)
+                .filter(contract)
+                .auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON);
     }
 
     static JsonNode json(Response response) {
@@ -82,8 +95,14 @@ final class Api {
     List<JsonNode> all(String token, String path, Object... params) {
         List<JsonNode> items = new ArrayList<>();
         for (int page = 0; ; page++) {
-            JsonNode body = json(as(token).queryParam("page", page).queryParam("size", 200).get(path, params)
-                    .then().statusCode(200).extract().response());
+            JsonNode body = json(as(token)
+                    .queryParam("page", page)
+                    .queryParam("size", 200)
+                    .get(path, params)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .response());
             body.path("items").forEach(items::add);
             if (page + 1 >= body.path("totalPages").asInt()) {
                 return items;

@@ -1,14 +1,9 @@
 package org.bridgeway.system;
 
-import io.restassured.response.Response;
-import org.bridgeway.devstack.DemoTokens;
-import org.bridgeway.devstack.Devstack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.bridgeway.devstack.DemoTokens;
+import org.bridgeway.devstack.Devstack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every role against the board-scoped reads of the three services, on its own board and on
@@ -30,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AuthorizationMatrixTest {
 
-    private static final List<String> ROLES = List.of("sis", "school-staff", "coordinator", "partner", "analyst", "admin");
+    private static final List<String> ROLES =
+            List.of("sis", "school-staff", "coordinator", "partner", "analyst", "admin");
     /** Board-scoped reads and the roles each allows (from the services' @RolesAllowed). */
     private static final Map<String, Set<String>> READS = new LinkedHashMap<>();
 
@@ -70,7 +70,11 @@ class AuthorizationMatrixTest {
         for (String role : ROLES) {
             // Admins act across boards (their token names none); everyone else only within their token's board.
             boolean admin = role.equals("admin");
-            var builder = suite.tokens().token("authz-" + role).roles(role).schools("s1").org(UUID.randomUUID().toString());
+            var builder = suite.tokens()
+                    .token("authz-" + role)
+                    .roles(role)
+                    .schools("s1")
+                    .org(UUID.randomUUID().toString());
             String token = admin ? builder.sign() : builder.board(own).sign();
             for (Map.Entry<String, Set<String>> read : READS.entrySet()) {
                 boolean allowed = read.getValue().contains(role);
@@ -81,16 +85,21 @@ class AuthorizationMatrixTest {
         assertTrue(wrong.isEmpty(), wrong.size() + " unexpected answers:\n  " + String.join("\n  ", wrong));
     }
 
-    private static void check(List<String> wrong, String role, String path, String board, Response answer, boolean allowed) {
+    private static void check(
+            List<String> wrong, String role, String path, String board, Response answer, boolean allowed) {
         int status = answer.statusCode();
         if (allowed && status != 200) {
-            wrong.add(role + " GET " + path + " on " + board + ": expected 200, got " + status + " " + answer.asString());
+            wrong.add(
+                    role + " GET " + path + " on " + board + ": expected 200, got " + status + " " + answer.asString());
         }
         if (!allowed) {
-            boolean denied = (status == 403 || status == 404) && answer.contentType().startsWith("application/problem+json");
-            boolean leaks = answer.asString().contains("\"items\"") || answer.asString().contains("\"studentRef\"");
+            boolean denied =
+                    (status == 403 || status == 404) && answer.contentType().startsWith("application/problem+json");
+            boolean leaks =
+                    answer.asString().contains("\"items\"") || answer.asString().contains("\"studentRef\"");
             if (!denied || leaks) {
-                wrong.add(role + " GET " + path + " on " + board + ": expected a bare 403/404, got " + status + " " + answer.asString());
+                wrong.add(role + " GET " + path + " on " + board + ": expected a bare 403/404, got " + status + " "
+                        + answer.asString());
             }
         }
     }
@@ -100,11 +109,24 @@ class AuthorizationMatrixTest {
         Ledger.SCENARIOS.incrementAndGet();
         DemoTokens tokens = suite.tokens();
         Map<String, String> forged = new LinkedHashMap<>();
-        forged.put("expired", tokens.token("late").roles("admin").lifetime(java.time.Duration.ofHours(-1)).sign());
-        forged.put("signed by another key", DemoTokens.generate().token("other").roles("admin").sign());
+        forged.put(
+                "expired",
+                tokens.token("late")
+                        .roles("admin")
+                        .lifetime(java.time.Duration.ofHours(-1))
+                        .sign());
+        forged.put(
+                "signed by another key",
+                DemoTokens.generate().token("other").roles("admin").sign());
         forged.put("alg none", unsigned("{\"alg\":\"none\",\"typ\":\"JWT\"}"));
-        forged.put("HS256 keyed with the public key", hs256(tokens.publicKeyPem().getBytes(StandardCharsets.US_ASCII)));
-        forged.put("another issuer", tokens.token("elsewhere").roles("admin").issuer("https://evil.example/").sign());
+        forged.put(
+                "HS256 keyed with the public key", hs256(tokens.publicKeyPem().getBytes(StandardCharsets.US_ASCII)));
+        forged.put(
+                "another issuer",
+                tokens.token("elsewhere")
+                        .roles("admin")
+                        .issuer("https://evil.example/")
+                        .sign());
         Map<String, String> targets = new LinkedHashMap<>();
         targets.put("gateway", suite.gatewayUrl() + "/api/v1/screening/boards/b/screenings");
         targets.put("screening-service", suite.url("screening-service") + "/api/v1/screening/boards/b/screenings");
@@ -116,7 +138,8 @@ class AuthorizationMatrixTest {
                 var request = target.getKey().equals("gateway") ? given().filter(contract) : given();
                 Response answer = request.auth().oauth2(token.getValue()).get(target.getValue());
                 if (answer.statusCode() != 401 || !answer.contentType().startsWith("application/problem+json")) {
-                    wrong.add(token.getKey() + " at " + target.getKey() + ": " + answer.statusCode() + " " + answer.asString());
+                    wrong.add(token.getKey() + " at " + target.getKey() + ": " + answer.statusCode() + " "
+                            + answer.asString());
                 }
             }
         }
@@ -125,12 +148,14 @@ class AuthorizationMatrixTest {
 
     private static String claims() {
         long now = Instant.now().getEpochSecond();
-        return "{\"iss\":\"" + DemoTokens.ISSUER + "\",\"aud\":\"" + DemoTokens.AUDIENCE + "\",\"sub\":\"forger\",\"upn\":\"forger\","
-                + "\"groups\":[\"admin\"],\"iat\":" + now + ",\"exp\":" + (now + 600) + "}";
+        return "{\"iss\":\"" + DemoTokens.ISSUER + "\",\"aud\":\"" + DemoTokens.AUDIENCE
+                + "\",\"sub\":\"forger\",\"upn\":\"forger\"," + "\"groups\":[\"admin\"],\"iat\":" + now + ",\"exp\":"
+                + (now + 600) + "}";
     }
 
     private static String unsigned(String header) {
-        return b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(claims().getBytes(StandardCharsets.UTF_8)) + ".";
+        return b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(claims().getBytes(StandardCharsets.UTF_8))
+                + ".";
     }
 
     /** The key-confusion forgery: an HMAC keyed with the verifier's own public key. */

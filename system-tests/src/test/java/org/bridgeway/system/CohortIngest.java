@@ -1,9 +1,8 @@
 package org.bridgeway.system;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.bridgeway.devstack.SyntheticCohort;
-import org.bridgeway.devstack.SyntheticCohort.Student;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -11,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.bridgeway.devstack.SyntheticCohort;
+import org.bridgeway.devstack.SyntheticCohort.Student;
 
 /**
  * Pushes a synthetic cohort through the gateway as a school information system does: roster,
@@ -51,23 +50,40 @@ final class CohortIngest {
     }
 
     CohortIngest rosterAndConsents() {
-        JsonNode result = Api.json(api.as(sis).body(cohort.roster().toString())
-                .post("/api/v1/screening/boards/{b}/roster", board).then().statusCode(200).extract().response());
-        assertEquals(cohort.students().size(), result.path("studentsCreated").asInt() + result.path("studentsUpdated").asInt());
-        result.path("students").forEach(s -> refs.put(s.path("sisStudentId").asText(), s.path("studentRef").asText()));
+        JsonNode result = Api.json(api.as(sis)
+                .body(cohort.roster().toString())
+                .post("/api/v1/screening/boards/{b}/roster", board)
+                .then()
+                .statusCode(200)
+                .extract()
+                .response());
+        assertEquals(
+                cohort.students().size(),
+                result.path("studentsCreated").asInt()
+                        + result.path("studentsUpdated").asInt());
+        result.path("students")
+                .forEach(s -> refs.put(
+                        s.path("sisStudentId").asText(), s.path("studentRef").asText()));
         assertEquals(cohort.students().size(), refs.size(), "one studentRef per student");
         int recorded = 0;
         for (Student student : cohort.students()) {
             var consent = cohort.consent(student);
             if (consent != null) {
-                api.as(sis).body(consent.toString()).put("/api/v1/screening/boards/{b}/students/{ref}/consent", board, ref(student.sisStudentId()))
-                        .then().statusCode(200);
+                api.as(sis)
+                        .body(consent.toString())
+                        .put("/api/v1/screening/boards/{b}/students/{ref}/consent", board, ref(student.sisStudentId()))
+                        .then()
+                        .statusCode(200);
                 recorded++;
             }
         }
         assertEquals(cohort.count(s -> s.consent() != SyntheticCohort.Consent.UNKNOWN), recorded);
-        instrument = Api.json(api.as(sis).get("/api/v1/screening/instruments/needs-survey/versions/1")
-                .then().statusCode(200).extract().response());
+        instrument = Api.json(api.as(sis)
+                .get("/api/v1/screening/instruments/needs-survey/versions/1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response());
         return this;
     }
 
@@ -76,14 +92,27 @@ final class CohortIngest {
         LocalDate administered = LocalDate.now().minusDays(1);
         var request = csv
                 ? api.as(sis).contentType("text/csv").body(cohort.responsesCsv(instrument, students, administered))
-                : api.as(sis).body(cohort.responsesJson(instrument, students, refs, administered).toString());
-        return request.post("/api/v1/screening/boards/{b}/batches", board).then().statusCode(202).extract().path("id");
+                : api.as(sis)
+                        .body(cohort.responsesJson(instrument, students, refs, administered)
+                                .toString());
+        return request.post("/api/v1/screening/boards/{b}/batches", board)
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
     }
 
     /** Waits for the batch to finish; asserts every row succeeded; returns how many it flagged. */
     int awaitBatch(String batchId, int rows, Duration timeout) {
-        JsonNode done = Api.await("batch " + batchId + " finished", timeout,
-                () -> Api.json(api.as(sis).get("/api/v1/screening/batches/{id}", batchId).then().statusCode(200).extract().response()),
+        JsonNode done = Api.await(
+                "batch " + batchId + " finished",
+                timeout,
+                () -> Api.json(api.as(sis)
+                        .get("/api/v1/screening/batches/{id}", batchId)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .response()),
                 b -> !RUNNING.contains(b.path("status").asText()));
         assertEquals(rows, done.path("succeeded").asInt(), "every row scored and stored: " + done);
         assertEquals(0, done.path("failed").asInt(), "no row error: " + done);
@@ -92,7 +121,8 @@ final class CohortIngest {
 
     /** Every screening of the board, as screening-service lists them. */
     List<JsonNode> screenings() {
-        return api.all(api.token("coord-" + board, "coordinator", board), "/api/v1/screening/boards/{b}/screenings", board);
+        return api.all(
+                api.token("coord-" + board, "coordinator", board), "/api/v1/screening/boards/{b}/screenings", board);
     }
 
     /** Every case of the board, as referral-service lists them. */

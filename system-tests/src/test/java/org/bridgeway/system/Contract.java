@@ -13,7 +13,6 @@ import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,11 +32,9 @@ import java.util.regex.Pattern;
  */
 final class Contract implements Filter {
 
-    record Exchange(String method, String path, int status, String contentType, String body) {
-    }
+    record Exchange(String method, String path, int status, String contentType, String body) {}
 
-    private record Template(String path, Pattern pattern, int literalLength) {
-    }
+    private record Template(String path, Pattern pattern, int literalLength) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
@@ -56,26 +53,36 @@ final class Contract implements Filter {
         } catch (Exception e) {
             throw new IllegalStateException("the merged OpenAPI document is not JSON", e);
         }
-        document.path("paths").fieldNames().forEachRemaining(path -> templates.add(new Template(path,
-                Pattern.compile(path.replaceAll("\\{[^}]+}", "[^/]+")), path.replaceAll("\\{[^}]+}", "").length())));
+        document.path("paths")
+                .fieldNames()
+                .forEachRemaining(path -> templates.add(new Template(
+                        path,
+                        Pattern.compile(path.replaceAll("\\{[^}]+}", "[^/]+")),
+                        path.replaceAll("\\{[^}]+}", "").length())));
         // The most literal template first: /cases/{id}/candidates before /cases/{id}/{anything}.
         templates.sort(Comparator.comparingInt(Template::literalLength).reversed());
     }
 
     @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext context) {
+    public Response filter(
+            FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext context) {
         Response answer = context.next(request, response);
         String path = URI.create(request.getURI()).getRawPath();
         if (path.startsWith("/api/")) {
-            exchanges.add(new Exchange(request.getMethod(), path, answer.statusCode(), answer.contentType(), answer.asString()));
+            exchanges.add(new Exchange(
+                    request.getMethod(), path, answer.statusCode(), answer.contentType(), answer.asString()));
         }
         return answer;
     }
 
     /** The suite's merged document, read from its gateway. */
     static Contract of(org.bridgeway.devstack.Devstack suite) {
-        return new Contract(io.restassured.RestAssured.given().baseUri(suite.gatewayUrl()).port(-1).queryParam("format", "json")
-                .get("/q/openapi").asString());
+        return new Contract(io.restassured.RestAssured.given()
+                .baseUri(suite.gatewayUrl())
+                .port(-1)
+                .queryParam("format", "json")
+                .get("/q/openapi")
+                .asString());
     }
 
     /** Adds this class's counts to the summary line, prints it, and fails on any violation. */
@@ -83,8 +90,12 @@ final class Contract implements Filter {
         List<String> violations = violations();
         Ledger.close(what, this, violations.size());
         if (!violations.isEmpty()) {
-            throw new AssertionError(violations.size() + " contract violations:\n  " + String.join("\n  ",
-                    grouped(violations).entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).toList()));
+            throw new AssertionError(violations.size() + " contract violations:\n  "
+                    + String.join(
+                            "\n  ",
+                            grouped(violations).entrySet().stream()
+                                    .map(e -> e.getValue() + " x " + e.getKey())
+                                    .toList()));
         }
     }
 
@@ -105,11 +116,16 @@ final class Contract implements Filter {
     }
 
     private String check(Exchange exchange) {
-        Template template = templates.stream().filter(t -> t.pattern().matcher(exchange.path()).matches()).findFirst().orElse(null);
+        Template template = templates.stream()
+                .filter(t -> t.pattern().matcher(exchange.path()).matches())
+                .findFirst()
+                .orElse(null);
         if (template == null) {
             return "no such path in the document";
         }
-        JsonNode operation = document.path("paths").path(template.path()).path(exchange.method().toLowerCase());
+        JsonNode operation = document.path("paths")
+                .path(template.path())
+                .path(exchange.method().toLowerCase());
         if (operation.isMissingNode()) {
             return "undocumented operation " + template.path();
         }
@@ -134,7 +150,9 @@ final class Contract implements Filter {
     }
 
     private String checkBody(String key, JsonNode declared, Exchange exchange) {
-        String mediaType = exchange.contentType() == null ? "" : exchange.contentType().split(";")[0].trim();
+        String mediaType = exchange.contentType() == null
+                ? ""
+                : exchange.contentType().split(";")[0].trim();
         if (exchange.body() == null || exchange.body().isEmpty() || !mediaType.endsWith("json")) {
             return null;
         }
@@ -150,7 +168,10 @@ final class Contract implements Filter {
         String body = withoutNulls(exchange.body(), key);
         List<Error> errors = compiled.computeIfAbsent(key + " " + mediaType, k -> compile(schema))
                 .validate(body, InputFormat.JSON);
-        return errors.isEmpty() ? null : "body does not match its schema: " + errors.stream().limit(3).map(Error::toString).toList();
+        return errors.isEmpty()
+                ? null
+                : "body does not match its schema: "
+                        + errors.stream().limit(3).map(Error::toString).toList();
     }
 
     /** The operation's schema with the document's components beside it, so its #/components refs resolve. */
@@ -190,7 +211,10 @@ final class Contract implements Filter {
             });
             nulls.forEach(field -> {
                 object.remove(field);
-                undeclaredNulls.merge(key.split(" ")[0] + " " + key.split(" ")[1] + " " + (at + "." + field).replaceAll("^\\.", ""), 1L, Long::sum);
+                undeclaredNulls.merge(
+                        key.split(" ")[0] + " " + key.split(" ")[1] + " " + (at + "." + field).replaceAll("^\\.", ""),
+                        1L,
+                        Long::sum);
             });
         } else if (node != null && node.isArray()) {
             node.forEach(item -> strip(item, key, at + "[]"));

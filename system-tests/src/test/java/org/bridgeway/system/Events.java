@@ -1,19 +1,17 @@
 package org.bridgeway.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bridgeway.events.Topics;
 import org.bridgeway.testing.TestKafka;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-
 /** Counts the suite's events on its broker, to prove nothing lost and nothing doubled end to end. */
 final class Events {
 
-    private Events() {
-    }
+    private Events() {}
 
     /** ScreeningFlagged events per screening id, for the given screenings only. */
     static Map<String, Integer> flagged(String bootstrapServers, Set<String> screeningIds) {
@@ -30,7 +28,9 @@ final class Events {
 
     /** Records on a topic whose key is one of the given keys. */
     static long withKey(String bootstrapServers, String topic, String key) {
-        return TestKafka.readToEnd(bootstrapServers, topic).stream().filter(r -> key.equals(r.key())).count();
+        return TestKafka.readToEnd(bootstrapServers, topic).stream()
+                .filter(r -> key.equals(r.key()))
+                .count();
     }
 
     private static JsonNode data(ConsumerRecord<String, String> record) {

@@ -1,6 +1,18 @@
 package org.bridgeway.system;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.bridgeway.devstack.Devstack;
 import org.bridgeway.devstack.SyntheticCohort;
 import org.bridgeway.events.EventType;
@@ -14,19 +26,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Faults injected into the running suite, each bounded in time, each proving by counting rows and
@@ -64,14 +63,34 @@ class FaultsTest {
         Ledger.SCENARIOS.incrementAndGet();
         String bootstrap = suite.kafka().bootstrapServers();
         // A type each consumer reads, with data that cannot be decoded: poison, not an event meant for someone else.
-        for (EventType type : List.of(EventType.of(ScreeningFlagged.class), EventType.of(ServiceUpserted.class),
+        for (EventType type : List.of(
+                EventType.of(ScreeningFlagged.class),
+                EventType.of(ServiceUpserted.class),
                 EventType.of(ReferralStatusChanged.class))) {
             String topic = type.topic();
             String key = "poison-" + UUID.randomUUID();
-            TestKafka.publish(bootstrap, topic, key, "{not json", Map.of("ce_specversion", "1.0", "ce_id", key,
-                    "ce_type", type.type(), "ce_source", type.source(), "content-type", "application/json"));
+            TestKafka.publish(
+                    bootstrap,
+                    topic,
+                    key,
+                    "{not json",
+                    Map.of(
+                            "ce_specversion",
+                            "1.0",
+                            "ce_id",
+                            key,
+                            "ce_type",
+                            type.type(),
+                            "ce_source",
+                            type.source(),
+                            "content-type",
+                            "application/json"));
             Ledger.FAULTS.incrementAndGet();
-            Api.await(key + " on " + topic + ".dlq", Duration.ofSeconds(30), () -> Events.withKey(bootstrap, topic + ".dlq", key), n -> n == 1);
+            Api.await(
+                    key + " on " + topic + ".dlq",
+                    Duration.ofSeconds(30),
+                    () -> Events.withKey(bootstrap, topic + ".dlq", key),
+                    n -> n == 1);
             Ledger.EVENTS.incrementAndGet();
         }
         Scenario after = new Scenario("poison", 5);
@@ -88,7 +107,9 @@ class FaultsTest {
         suite.kafka().stop();
         Ledger.FAULTS.incrementAndGet();
         try {
-            assertEquals(COHORT, scenario.ingest.awaitBatch(batch, COHORT, Duration.ofSeconds(60)),
+            assertEquals(
+                    COHORT,
+                    scenario.ingest.awaitBatch(batch, COHORT, Duration.ofSeconds(60)),
                     "scoring and storing need no broker: the events wait in the outbox");
         } finally {
             suite.kafka().start();
@@ -102,7 +123,11 @@ class FaultsTest {
         Ledger.SCENARIOS.incrementAndGet();
         Scenario scenario = new Scenario("sigkill", COHORT * 2);
         String batch = scenario.submit();
-        Api.await("the first cases", Duration.ofSeconds(60), () -> scenario.ingest.cases().size(), n -> n > 0);
+        Api.await(
+                "the first cases",
+                Duration.ofSeconds(60),
+                () -> scenario.ingest.cases().size(),
+                n -> n > 0);
         long before = suite.pid("referral-service");
         suite.crashService("referral-service");
         Ledger.FAULTS.incrementAndGet();
@@ -130,26 +155,37 @@ class FaultsTest {
             while (System.nanoTime() < until) {
                 var answer = scenario.submitOne(late, key);
                 outageStatuses.add(answer.statusCode());
-                assertTrue(answer.statusCode() == 503 || answer.statusCode() == 504 || answer.statusCode() == 201,
-                        "a database outage is 503 (or the gateway's 504), never " + answer.statusCode() + ": " + answer.asString());
+                assertTrue(
+                        answer.statusCode() == 503 || answer.statusCode() == 504 || answer.statusCode() == 201,
+                        "a database outage is 503 (or the gateway's 504), never " + answer.statusCode() + ": "
+                                + answer.asString());
                 if (answer.statusCode() == 503) {
                     assertTrue(answer.contentType().startsWith("application/problem+json"), answer.contentType());
                     assertTrue(answer.header("Retry-After") != null, "503 without Retry-After");
                 }
                 Api.sleep(1000);
             }
-            String metrics = given().get(suite.url("screening-service") + "/q/metrics").then().statusCode(200).extract().asString();
-            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("bridgeway_outbox_pending") && l.endsWith(" NaN")),
+            String metrics = given().get(suite.url("screening-service") + "/q/metrics")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            assertTrue(
+                    metrics.lines().anyMatch(l -> l.startsWith("bridgeway_outbox_pending") && l.endsWith(" NaN")),
                     "the outbox backlog is unknown while the database is down, not its last value");
         } finally {
             suite.startPostgres();
         }
         assertTrue(outageStatuses.contains(503), "the outage was seen as 503: " + outageStatuses);
-        Api.await("the late submit stored once its key is replayed", Duration.ofSeconds(60),
-                () -> scenario.submitOne(late, key).statusCode(), s -> s == 201);
+        Api.await(
+                "the late submit stored once its key is replayed",
+                Duration.ofSeconds(60),
+                () -> scenario.submitOne(late, key).statusCode(),
+                s -> s == 201);
         scenario.extraFlagged = 1;
         scenario.awaitCasesExactly(Duration.ofSeconds(60));
-        Devstack.SERVICES.forEach(s -> assertEquals(pids.get(s.module()), suite.pid(s.module()), s.module() + " restarted"));
+        Devstack.SERVICES.forEach(
+                s -> assertEquals(pids.get(s.module()), suite.pid(s.module()), s.module() + " restarted"));
     }
 
     @Test
@@ -162,19 +198,40 @@ class FaultsTest {
         suite.stopService("partner-service");
         Ledger.FAULTS.incrementAndGet();
         try {
-            api.as(admin).get("/api/v1/partners/services").then().statusCode(503).contentType("application/problem+json");
+            api.as(admin)
+                    .get("/api/v1/partners/services")
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json");
             for (String id : referred.referrals) {
-                String etag = api.as(partner).get("/api/v1/referrals/referrals/{r}", id).then().statusCode(200).extract().header("ETag");
-                api.as(partner).header("If-Match", etag).body("{\"status\":\"accepted\"}")
-                        .post("/api/v1/referrals/referrals/{r}/transitions", id).then().statusCode(200);
+                String etag = api.as(partner)
+                        .get("/api/v1/referrals/referrals/{r}", id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .header("ETag");
+                api.as(partner)
+                        .header("If-Match", etag)
+                        .body("{\"status\":\"accepted\"}")
+                        .post("/api/v1/referrals/referrals/{r}/transitions", id)
+                        .then()
+                        .statusCode(200);
             }
         } finally {
             suite.startService("partner-service");
         }
-        Api.await("partner-service answers again", Duration.ofSeconds(20),
-                () -> api.as(admin).get("/api/v1/partners/services").then().extract().statusCode(), s -> s == 200);
+        Api.await(
+                "partner-service answers again",
+                Duration.ofSeconds(20),
+                () -> api.as(admin)
+                        .get("/api/v1/partners/services")
+                        .then()
+                        .extract()
+                        .statusCode(),
+                s -> s == 200);
         long accepted = api.all(partner, "/api/v1/referrals/inbox?status=accepted").stream()
-                .filter(r -> referred.referrals.contains(r.path("id").asText())).count();
+                .filter(r -> referred.referrals.contains(r.path("id").asText()))
+                .count();
         Ledger.LOST.addAndGet(referred.referrals.size() - accepted);
         assertEquals(referred.referrals.size(), accepted, "every answer given while partner-service was down is kept");
     }
@@ -189,8 +246,12 @@ class FaultsTest {
         Scenario(String name, int size) {
             this.board = "fault-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
             this.size = size;
-            this.ingest = new CohortIngest(api, board,
-                    SyntheticCohort.generate(name.hashCode(), name.toUpperCase(), List.of("f1", "f2"), size, ALL_HIGH)).rosterAndConsents();
+            this.ingest = new CohortIngest(
+                            api,
+                            board,
+                            SyntheticCohort.generate(
+                                    name.hashCode(), name.toUpperCase(), List.of("f1", "f2"), size, ALL_HIGH))
+                    .rosterAndConsents();
         }
 
         String submit() {
@@ -202,15 +263,29 @@ class FaultsTest {
         }
 
         io.restassured.response.Response submitOne(SyntheticCohort.Student student, String idempotencyKey) {
-            JsonNode row = ingest.cohort().responsesJson(instrument(), List.of(student), Map.of(student.sisStudentId(),
-                    ingest.ref(student.sisStudentId())), LocalDate.now()).get(0);
-            return api.as(api.token("sis-" + board, "sis", board)).header("Idempotency-Key", idempotencyKey).body(row.toString())
-                    .post("/api/v1/screening/boards/{b}/screenings", board).then().extract().response();
+            JsonNode row = ingest.cohort()
+                    .responsesJson(
+                            instrument(),
+                            List.of(student),
+                            Map.of(student.sisStudentId(), ingest.ref(student.sisStudentId())),
+                            LocalDate.now())
+                    .get(0);
+            return api.as(api.token("sis-" + board, "sis", board))
+                    .header("Idempotency-Key", idempotencyKey)
+                    .body(row.toString())
+                    .post("/api/v1/screening/boards/{b}/screenings", board)
+                    .then()
+                    .extract()
+                    .response();
         }
 
         private JsonNode instrument() {
-            return Api.json(api.as(api.token("sis-" + board, "sis", board)).get("/api/v1/screening/instruments/needs-survey/versions/1")
-                    .then().statusCode(200).extract().response());
+            return Api.json(api.as(api.token("sis-" + board, "sis", board))
+                    .get("/api/v1/screening/instruments/needs-survey/versions/1")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .response());
         }
 
         /** Cases = flagged screenings, one per screening, and one ScreeningFlagged event each. */
@@ -225,7 +300,9 @@ class FaultsTest {
             assertEquals(expected, cases.size(), "cases = flagged (none lost, none doubled)");
             assertEquals(expected, distinct, "one case per screening");
             Set<String> flagged = new HashSet<>();
-            ingest.screenings().stream().filter(s -> s.path("flagged").asBoolean()).forEach(s -> flagged.add(s.path("id").asText()));
+            ingest.screenings().stream()
+                    .filter(s -> s.path("flagged").asBoolean())
+                    .forEach(s -> flagged.add(s.path("id").asText()));
             assertEquals(expected, flagged.size(), "flagged screenings stored once each");
             Map<String, Integer> events = Events.flagged(suite.kafka().bootstrapServers(), flagged);
             assertEquals(flagged, events.keySet(), "a ScreeningFlagged event per flagged screening");

@@ -2,11 +2,6 @@ package org.bridgeway.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import org.bridgeway.devstack.DemoTokens;
-import org.bridgeway.testing.hostile.OpenApiOperations.Operation;
-import org.bridgeway.testing.hostile.OpenApiOperations.Parameter;
-import org.bridgeway.testing.hostile.SampleJson;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.bridgeway.devstack.DemoTokens;
+import org.bridgeway.testing.hostile.OpenApiOperations.Operation;
+import org.bridgeway.testing.hostile.OpenApiOperations.Parameter;
+import org.bridgeway.testing.hostile.SampleJson;
 
 /**
  * A seeded generator of hostile requests against the operations of the merged OpenAPI document:
@@ -24,27 +23,79 @@ import java.util.UUID;
 final class HostileRequests {
 
     /** What the fuzz test sends; {@code body} null for none. */
-    record Request(String method, String uri, Map<String, String> headers, byte[] body, String description) {
-    }
+    record Request(String method, String uri, Map<String, String> headers, byte[] body, String description) {}
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String[] ROLES = {"sis", "school-staff", "coordinator", "partner", "analyst", "admin"};
-    private static final List<String> STRINGS = List.of("a\u0000b", "\u0000", "\u0001\u0002\u0003", "\u001b[31mred", "\ufeffbom",
-            "\u202eevil", "'; DROP TABLE student; --", "../../../etc/passwd", "%00", "%s%n%x", "${jndi:ldap://x}", "😀".repeat(50),
-            "\ud800", "", " ", "x".repeat(70_000), "<script>alert(1)</script>", "null", "-1", "1e309", "\\", "\"");
+    private static final List<String> STRINGS = List.of(
+            "a\u0000b",
+            "\u0000",
+            "\u0001\u0002\u0003",
+            "\u001b[31mred",
+            "\ufeffbom",
+            "\u202eevil",
+            "'; DROP TABLE student; --",
+            "../../../etc/passwd",
+            "%00",
+            "%s%n%x",
+            "${jndi:ldap://x}",
+            "😀".repeat(50),
+            "\ud800",
+            "",
+            " ",
+            "x".repeat(70_000),
+            "<script>alert(1)</script>",
+            "null",
+            "-1",
+            "1e309",
+            "\\",
+            "\"");
     /**
      * Path and query values stay within the HTTP codec's 4 KiB request line: beyond it the server refuses
      * the request before any route runs (see docs/security.md), which is not what this test is about.
      */
-    private static final List<String> PARAMETER_STRINGS = STRINGS.stream().map(s -> s.length() > 3000 ? s.substring(0, 3000) : s).toList();
-    private static final List<String> DATES = List.of("-10000-01-01", "+10000-01-01", "0000-00-00", "2026-02-30", "1899-12-31",
-            "9999-12-31", "2026-13-01", "yesterday", "2026-01-01T00:00:00Z", "20260101");
-    private static final List<JsonNode> NUMBERS = List.of(NODES.numberNode(2.5), NODES.numberNode(-1), NODES.numberNode(Long.MAX_VALUE),
-            NODES.numberNode(new java.math.BigInteger("99999999999999999999999999999")), NODES.numberNode(1e308),
-            NODES.numberNode(-0.0), NODES.numberNode(Integer.MIN_VALUE), NODES.textNode("3"), NODES.booleanNode(true));
-    private static final List<String> RAW_BODIES = List.of("", "{", "[", "{\"a\":", "nul", "\u0000", "[]", "{}", "[[[[[[[[[[", "\"x\"",
-            "{\"a\":1,\"a\":2}", "[".repeat(5000) + "]".repeat(5000), "{\"x\":" + "[".repeat(3000) + "]".repeat(3000) + "}",
-            "studentRef,schoolId\n\u0000,\"unterminated\n", "\ufeffinstrument,version\nneeds-survey,1.5\n", "\u00ff\u00fe\u0000{");
+    private static final List<String> PARAMETER_STRINGS = STRINGS.stream()
+            .map(s -> s.length() > 3000 ? s.substring(0, 3000) : s)
+            .toList();
+
+    private static final List<String> DATES = List.of(
+            "-10000-01-01",
+            "+10000-01-01",
+            "0000-00-00",
+            "2026-02-30",
+            "1899-12-31",
+            "9999-12-31",
+            "2026-13-01",
+            "yesterday",
+            "2026-01-01T00:00:00Z",
+            "20260101");
+    private static final List<JsonNode> NUMBERS = List.of(
+            NODES.numberNode(2.5),
+            NODES.numberNode(-1),
+            NODES.numberNode(Long.MAX_VALUE),
+            NODES.numberNode(new java.math.BigInteger("99999999999999999999999999999")),
+            NODES.numberNode(1e308),
+            NODES.numberNode(-0.0),
+            NODES.numberNode(Integer.MIN_VALUE),
+            NODES.textNode("3"),
+            NODES.booleanNode(true));
+    private static final List<String> RAW_BODIES = List.of(
+            "",
+            "{",
+            "[",
+            "{\"a\":",
+            "nul",
+            "\u0000",
+            "[]",
+            "{}",
+            "[[[[[[[[[[",
+            "\"x\"",
+            "{\"a\":1,\"a\":2}",
+            "[".repeat(5000) + "]".repeat(5000),
+            "{\"x\":" + "[".repeat(3000) + "]".repeat(3000) + "}",
+            "studentRef,schoolId\n\u0000,\"unterminated\n",
+            "\ufeffinstrument,version\nneeds-survey,1.5\n",
+            "\u00ff\u00fe\u0000{");
 
     private final Random random;
     private final List<Operation> operations;
@@ -59,14 +110,35 @@ final class HostileRequests {
         this.tokens = tokens;
         this.board = board;
         for (String role : ROLES) {
-            goodTokens.add(tokens.token("fuzz-" + role).roles(role).board(board).org("fuzz-org").schools("fuzz-school").sign());
+            goodTokens.add(tokens.token("fuzz-" + role)
+                    .roles(role)
+                    .board(board)
+                    .org("fuzz-org")
+                    .schools("fuzz-school")
+                    .sign());
         }
-        badTokens.add(tokens.token("fuzz").roles(ROLES).claim("board", List.of(board, "x")).sign());
+        badTokens.add(tokens.token("fuzz")
+                .roles(ROLES)
+                .claim("board", List.of(board, "x"))
+                .sign());
         badTokens.add(tokens.token("fuzz").roles(ROLES).claim("board", 7).sign());
-        badTokens.add(tokens.token("fuzz").roles(ROLES).board(board).claim("org", 7).sign());
-        badTokens.add(tokens.token("fuzz").roles(ROLES).board(board).claim("sub", null).sign());
-        badTokens.add(tokens.token("fuzz").roles(ROLES).board(board).claim("groups", "admin").sign());
-        badTokens.add(tokens.token("fuzz").roles(ROLES).board(board).audience("elsewhere").sign());
+        badTokens.add(
+                tokens.token("fuzz").roles(ROLES).board(board).claim("org", 7).sign());
+        badTokens.add(tokens.token("fuzz")
+                .roles(ROLES)
+                .board(board)
+                .claim("sub", null)
+                .sign());
+        badTokens.add(tokens.token("fuzz")
+                .roles(ROLES)
+                .board(board)
+                .claim("groups", "admin")
+                .sign());
+        badTokens.add(tokens.token("fuzz")
+                .roles(ROLES)
+                .board(board)
+                .audience("elsewhere")
+                .sign());
         badTokens.add(tokens.token("fuzz").roles(ROLES).board("a:b").sign());
         badTokens.add("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4IiwiZ3JvdXBzIjpbImFkbWluIl19.");
         badTokens.add("not.a.token");
@@ -105,7 +177,8 @@ final class HostileRequests {
                     what = "unknown query";
                 } else {
                     Parameter p = pick(params);
-                    String value = random.nextBoolean() ? pick(PARAMETER_STRINGS)
+                    String value = random.nextBoolean()
+                            ? pick(PARAMETER_STRINGS)
                             : pick(List.of("2147483647", "-2147483649", "1.5", "NaN", "1e3"));
                     (p.in().equals("path") ? path : query).put(p.name(), value);
                     what = p.in() + " " + p.name() + "=" + abbreviate(value);
@@ -124,14 +197,23 @@ final class HostileRequests {
             case 5 -> {
                 body = pick(RAW_BODIES).getBytes(StandardCharsets.UTF_8);
                 if (random.nextBoolean()) {
-                    headers.put("Content-Type", pick(List.of("application/json", "text/csv", "text/plain", "application/x-www-form-urlencoded",
-                            "application/json; charset=UTF-16", "multipart/form-data; boundary=x")));
+                    headers.put(
+                            "Content-Type",
+                            pick(List.of(
+                                    "application/json",
+                                    "text/csv",
+                                    "text/plain",
+                                    "application/x-www-form-urlencoded",
+                                    "application/json; charset=UTF-16",
+                                    "multipart/form-data; boundary=x")));
                 }
                 what = "raw body " + abbreviate(new String(body, StandardCharsets.UTF_8));
             }
             default -> {
-                String name = pick(List.of("Idempotency-Key", "X-Request-Id", "Accept", "If-Match", "traceparent", "Accept-Language"));
-                String value = pick(List.of("x".repeat(5000), "é\u00e9", "../..", "*/*;q=abc", "\"\"", "00-zz-zz-01", "%00"));
+                String name = pick(List.of(
+                        "Idempotency-Key", "X-Request-Id", "Accept", "If-Match", "traceparent", "Accept-Language"));
+                String value =
+                        pick(List.of("x".repeat(5000), "é\u00e9", "../..", "*/*;q=abc", "\"\"", "00-zz-zz-01", "%00"));
                 headers.put(name, value);
                 what = "header " + name + "=" + abbreviate(value);
             }
@@ -142,7 +224,10 @@ final class HostileRequests {
         }
         if (!query.isEmpty()) {
             StringBuilder q = new StringBuilder();
-            query.forEach((k, v) -> q.append(q.isEmpty() ? "?" : "&").append(encode(k)).append('=').append(encode(v)));
+            query.forEach((k, v) -> q.append(q.isEmpty() ? "?" : "&")
+                    .append(encode(k))
+                    .append('=')
+                    .append(encode(v)));
             uri += q;
         }
         if (body != null && random.nextInt(10) == 0) {
@@ -160,8 +245,14 @@ final class HostileRequests {
             case INTEGER, NUMBER -> random.nextInt(4) == 0 ? NODES.textNode(pick(STRINGS)) : pick(NUMBERS);
             case DATE, DATE_TIME -> NODES.textNode(pick(DATES));
             case BOOLEAN -> pick(List.of(NODES.textNode("yes"), NODES.numberNode(1), NODES.nullNode()));
-            default -> random.nextInt(5) == 0 ? pick(List.of(NODES.arrayNode().add("x"), NODES.objectNode().put("a", 1), NODES.nullNode(),
-                    NODES.numberNode(1.5))) : NODES.textNode(pick(STRINGS));
+            default ->
+                random.nextInt(5) == 0
+                        ? pick(List.of(
+                                NODES.arrayNode().add("x"),
+                                NODES.objectNode().put("a", 1),
+                                NODES.nullNode(),
+                                NODES.numberNode(1.5)))
+                        : NODES.textNode(pick(STRINGS));
         };
     }
 
@@ -173,7 +264,9 @@ final class HostileRequests {
         if (p.isInteger()) {
             return "1";
         }
-        return "uuid".equals(p.schema().path("format").asText()) ? UUID.randomUUID().toString() : "fuzz-" + random.nextInt(3);
+        return "uuid".equals(p.schema().path("format").asText())
+                ? UUID.randomUUID().toString()
+                : "fuzz-" + random.nextInt(3);
     }
 
     private <T> T pick(List<T> options) {

@@ -19,25 +19,34 @@ final class Ledger {
     static final AtomicLong LOST = new AtomicLong();
     static final AtomicLong DUPLICATED = new AtomicLong();
 
-    private Ledger() {
-    }
+    private Ledger() {}
 
     /** Adds one class's contract result and prints the running summary line. */
     static void close(String what, Contract contract, int violations) {
         REQUESTS.addAndGet(contract.requests());
         Map<String, Long> edge = contract.edgeUndeclared();
         if (!edge.isEmpty()) {
-            System.out.printf("contract: %d operations answered a gateway status (401/429/503/504) the merged document does not declare:%n  %s%n",
+            System.out.printf(
+                    "contract: %d operations answered a gateway status (401/429/503/504) the merged document does not declare:%n  %s%n",
                     edge.size(), String.join("\n  ", edge.keySet()));
         }
         Map<String, Long> nulls = contract.undeclaredNulls();
         if (!nulls.isEmpty()) {
-            System.out.printf("contract: %d response fields answered null where the document declares no null (by operation and field):%n  %s%n",
+            System.out.printf(
+                    "contract: %d response fields answered null where the document declares no null (by operation and field):%n  %s%n",
                     nulls.size(), String.join("\n  ", nulls.keySet()));
         }
         VIOLATIONS.addAndGet(violations);
-        System.out.printf("system-tests summary (after %s): scenarios %d, requests %d, faults injected %d, events counted %d, "
-                        + "contract violations %d, lost = %d, duplicated = %d%n", what, SCENARIOS.get(), REQUESTS.get(), FAULTS.get(),
-                EVENTS.get(), VIOLATIONS.get(), LOST.get(), DUPLICATED.get());
+        System.out.printf(
+                "system-tests summary (after %s): scenarios %d, requests %d, faults injected %d, events counted %d, "
+                        + "contract violations %d, lost = %d, duplicated = %d%n",
+                what,
+                SCENARIOS.get(),
+                REQUESTS.get(),
+                FAULTS.get(),
+                EVENTS.get(),
+                VIOLATIONS.get(),
+                LOST.get(),
+                DUPLICATED.get());
     }
 }

@@ -1,7 +1,6 @@
 package org.bridgeway.system;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,8 +23,7 @@ import java.util.zip.GZIPInputStream;
 final class OtlpReceiver implements AutoCloseable {
 
     /** One received span. Kind follows OTLP: 2 server, 3 client, 4 producer, 5 consumer. */
-    record Span(String service, String name, String traceId, String spanId, String parentSpanId, int kind) {
-    }
+    record Span(String service, String name, String traceId, String spanId, String parentSpanId, int kind) {}
 
     private final HttpServer server;
     private final List<Span> spans = new CopyOnWriteArrayList<>();
@@ -38,8 +36,10 @@ final class OtlpReceiver implements AutoCloseable {
         }
         server.createContext("/v1/traces", exchange -> {
             try (InputStream raw = exchange.getRequestBody();
-                 InputStream body = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
-                         ? new GZIPInputStream(raw) : raw) {
+                    InputStream body =
+                            "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
+                                    ? new GZIPInputStream(raw)
+                                    : raw) {
                 spans.addAll(decode(body.readAllBytes()));
             }
             exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
@@ -77,8 +77,13 @@ final class OtlpReceiver implements AutoCloseable {
             }
             for (ByteBuffer scopeSpans : fields(resourceSpans.duplicate(), 2)) {
                 for (ByteBuffer span : fields(scopeSpans, 2)) {
-                    out.add(new Span(service, text(first(span.duplicate(), 5)), hex(first(span.duplicate(), 1)),
-                            hex(first(span.duplicate(), 2)), hex(first(span.duplicate(), 4)), (int) varintField(span.duplicate(), 6)));
+                    out.add(new Span(
+                            service,
+                            text(first(span.duplicate(), 5)),
+                            hex(first(span.duplicate(), 1)),
+                            hex(first(span.duplicate(), 2)),
+                            hex(first(span.duplicate(), 4)),
+                            (int) varintField(span.duplicate(), 6)));
                 }
             }
         }
@@ -149,7 +154,9 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     private static String text(ByteBuffer bytes) {
-        return bytes == null ? "" : StandardCharsets.UTF_8.decode(bytes.duplicate()).toString();
+        return bytes == null
+                ? ""
+                : StandardCharsets.UTF_8.decode(bytes.duplicate()).toString();
     }
 
     private static String hex(ByteBuffer bytes) {

@@ -1,15 +1,14 @@
 package org.bridgeway.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.bridgeway.devstack.DirectorySeed;
-import org.bridgeway.devstack.SyntheticCohort;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bridgeway.devstack.DirectorySeed;
+import org.bridgeway.devstack.SyntheticCohort;
 
 /**
  * A fresh board whose only agreement in force is with the demo youth services organization, and
@@ -28,23 +27,61 @@ final class ReferredBoard {
         board = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         coordinator = api.token("coord-" + board, "coordinator", board);
         api.seedDirectory();
-        api.as(api.token("admin-" + board, "admin", null)).body(Map.of("organizationId", ORG, "boardId", board,
-                        "scopes", List.of("screening-summary"), "validFrom", LocalDate.now().minusDays(1).toString(), "status", "active"))
-                .post("/api/v1/partners/agreements").then().statusCode(201);
-        CohortIngest ingest = new CohortIngest(api, board, SyntheticCohort.generate(name.hashCode(), name.toUpperCase(),
-                List.of("demo-school-1"), students, new SyntheticCohort.Mix(1, 0, 1, 0))).rosterAndConsents();
-        assertFlagged(ingest.awaitBatch(ingest.submit(ingest.cohort().students(), false), students, Duration.ofSeconds(60)), students);
-        List<JsonNode> cases = Api.await("a case per student", Duration.ofSeconds(60), ingest::cases, c -> c.size() == students);
+        api.as(api.token("admin-" + board, "admin", null))
+                .body(Map.of(
+                        "organizationId",
+                        ORG,
+                        "boardId",
+                        board,
+                        "scopes",
+                        List.of("screening-summary"),
+                        "validFrom",
+                        LocalDate.now().minusDays(1).toString(),
+                        "status",
+                        "active"))
+                .post("/api/v1/partners/agreements")
+                .then()
+                .statusCode(201);
+        CohortIngest ingest = new CohortIngest(
+                        api,
+                        board,
+                        SyntheticCohort.generate(
+                                name.hashCode(),
+                                name.toUpperCase(),
+                                List.of("demo-school-1"),
+                                students,
+                                new SyntheticCohort.Mix(1, 0, 1, 0)))
+                .rosterAndConsents();
+        assertFlagged(
+                ingest.awaitBatch(ingest.submit(ingest.cohort().students(), false), students, Duration.ofSeconds(60)),
+                students);
+        List<JsonNode> cases =
+                Api.await("a case per student", Duration.ofSeconds(60), ingest::cases, c -> c.size() == students);
         for (JsonNode aCase : cases) {
             String caseId = aCase.path("id").asText();
-            Api.await("the agreement in referral-service's read model", Duration.ofSeconds(30),
-                    () -> Api.json(api.as(coordinator).get("/api/v1/referrals/boards/{b}/cases/{c}/candidates", board, caseId)
-                            .then().statusCode(200).extract().response()).path("candidates"),
+            Api.await(
+                    "the agreement in referral-service's read model",
+                    Duration.ofSeconds(30),
+                    () -> Api.json(api.as(coordinator)
+                                    .get("/api/v1/referrals/boards/{b}/cases/{c}/candidates", board, caseId)
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .response())
+                            .path("candidates"),
                     candidates -> candidates.size() > 0);
-            api.as(coordinator).body("{\"decision\":\"confirm\",\"tier\":2}")
-                    .post("/api/v1/referrals/boards/{b}/cases/{c}/validation", board, caseId).then().statusCode(200);
-            referrals.add(api.as(coordinator).body("{}").post("/api/v1/referrals/boards/{b}/cases/{c}/referrals", board, caseId)
-                    .then().statusCode(201).extract().path("id"));
+            api.as(coordinator)
+                    .body("{\"decision\":\"confirm\",\"tier\":2}")
+                    .post("/api/v1/referrals/boards/{b}/cases/{c}/validation", board, caseId)
+                    .then()
+                    .statusCode(200);
+            referrals.add(api.as(coordinator)
+                    .body("{}")
+                    .post("/api/v1/referrals/boards/{b}/cases/{c}/referrals", board, caseId)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
         }
     }
 

@@ -1,12 +1,11 @@
 package org.bridgeway.system;
 
-import org.bridgeway.devstack.Devstack;
-import org.bridgeway.devstack.TempDirs;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bridgeway.devstack.Devstack;
+import org.bridgeway.devstack.TempDirs;
 
 /**
  * The packaged suite (real PostgreSQL, real Kafka, the four service jars) on free ports, started
@@ -17,8 +16,7 @@ final class Suite {
     private static Devstack devstack;
     private static Path home;
 
-    private Suite() {
-    }
+    private Suite() {}
 
     static synchronized Devstack get() {
         if (devstack == null) {

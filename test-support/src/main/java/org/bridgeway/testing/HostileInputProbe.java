@@ -1,9 +1,16 @@
 package org.bridgeway.testing;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.bridgeway.devstack.DemoTokens;
 import org.bridgeway.testing.hostile.HostileRequest;
 import org.bridgeway.testing.hostile.OpenApiOperations;
@@ -13,14 +20,6 @@ import org.bridgeway.testing.hostile.SampleJson;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
-
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Reads a running service's {@code /q/openapi} and, for every operation, sends what a hostile
@@ -45,13 +44,23 @@ public final class HostileInputProbe {
     public HostileInputProbe(String openApiJson, DemoTokens tokens) {
         this.operations = OpenApiOperations.parse(openApiJson);
         this.tokens = tokens;
-        this.token = tokens.token("probe-subject").roles(ALL_ROLES).board(BOARD).org(ORG).schools(SCHOOL).sign();
+        this.token = tokens.token("probe-subject")
+                .roles(ALL_ROLES)
+                .board(BOARD)
+                .org(ORG)
+                .schools(SCHOOL)
+                .sign();
     }
 
     /** The service under {@code @QuarkusTest} (RestAssured already points at it), with the test token key. */
     public static HostileInputProbe ofRunningService() {
-        String document = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .extract().asString();
+        String document = RestAssured.given()
+                .queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         return new HostileInputProbe(document, TestInfra.tokens());
     }
 
@@ -62,17 +71,20 @@ public final class HostileInputProbe {
     /** Every class of hostile input against every operation it applies to. */
     public Stream<DynamicNode> tests() {
         assertTrue(!operations.isEmpty(), "the OpenAPI document lists no /api operations");
-        return operations.stream().map(op -> DynamicContainer.dynamicContainer(op.toString(), Stream.of(
-                        check(op, "NUL and control characters in path parameters", this::nulInPath),
-                        check(op, "NUL and control characters in query parameters", this::nulInQuery),
-                        check(op, "NUL and control characters in body strings", this::nulInBody),
-                        check(op, "fractions for integers", this::fractions),
-                        check(op, "paging at Integer.MAX_VALUE", this::pagingOverflow),
-                        check(op, "absurd dates", this::absurdDates),
-                        check(op, "UTF-8 byte-order mark before the JSON body", this::byteOrderMark),
-                        check(op, "huge invalid values are not echoed", this::hugeValues),
-                        check(op, "claims of the wrong shape", this::wrongClaims))
-                .filter(test -> test != null)));
+        return operations.stream()
+                .map(op -> DynamicContainer.dynamicContainer(
+                        op.toString(),
+                        Stream.of(
+                                        check(op, "NUL and control characters in path parameters", this::nulInPath),
+                                        check(op, "NUL and control characters in query parameters", this::nulInQuery),
+                                        check(op, "NUL and control characters in body strings", this::nulInBody),
+                                        check(op, "fractions for integers", this::fractions),
+                                        check(op, "paging at Integer.MAX_VALUE", this::pagingOverflow),
+                                        check(op, "absurd dates", this::absurdDates),
+                                        check(op, "UTF-8 byte-order mark before the JSON body", this::byteOrderMark),
+                                        check(op, "huge invalid values are not echoed", this::hugeValues),
+                                        check(op, "claims of the wrong shape", this::wrongClaims))
+                                .filter(test -> test != null)));
     }
 
     private DynamicTest check(Operation op, String name, Function<Operation, List<HostileRequest>> attempts) {
@@ -90,27 +102,45 @@ public final class HostileInputProbe {
     }
 
     private List<HostileRequest> nulInPath(Operation op) {
-        return op.in("path").stream().flatMap(p -> Stream.of("a\u0000b", "a\u0007b").map(bad ->
-                base(op, "path " + p.name() + "=" + printable(bad)).path(p.name(), bad).expectField(p.name()))).toList();
+        return op.in("path").stream()
+                .flatMap(p -> Stream.of("a\u0000b", "a\u0007b")
+                        .map(bad -> base(op, "path " + p.name() + "=" + printable(bad))
+                                .path(p.name(), bad)
+                                .expectField(p.name())))
+                .toList();
     }
 
     private List<HostileRequest> nulInQuery(Operation op) {
-        return op.in("query").stream().filter(Parameter::isString).map(p ->
-                base(op, "query " + p.name() + " with NUL").query(p.name(), "a\u0000b").expectField(p.name())).toList();
+        return op.in("query").stream()
+                .filter(Parameter::isString)
+                .map(p -> base(op, "query " + p.name() + " with NUL")
+                        .query(p.name(), "a\u0000b")
+                        .expectField(p.name()))
+                .toList();
     }
 
     private List<HostileRequest> nulInBody(Operation op) {
-        return bodyLeaves(op, SampleJson.Kind.TEXT, SampleJson.Kind.ENUM, SampleJson.Kind.UUID).stream().map(leaf ->
-                body(op, leaf, NODES.textNode("a\u0000b"), "NUL in " + leaf.field()).expectField(leaf.field())).toList();
+        return bodyLeaves(op, SampleJson.Kind.TEXT, SampleJson.Kind.ENUM, SampleJson.Kind.UUID).stream()
+                .map(leaf -> body(op, leaf, NODES.textNode("a\u0000b"), "NUL in " + leaf.field())
+                        .expectField(leaf.field()))
+                .toList();
     }
 
     private List<HostileRequest> fractions(Operation op) {
-        List<HostileRequest> requests = new ArrayList<>(bodyLeaves(op, SampleJson.Kind.INTEGER).stream().map(leaf ->
-                body(op, leaf, NODES.numberNode(2.5), leaf.field() + "=2.5").expectField(leaf.field())).toList());
-        op.in("query").stream().filter(Parameter::isInteger).forEach(p ->
-                requests.add(base(op, "query " + p.name() + "=1.5").query(p.name(), "1.5").expectField(p.name())));
-        op.in("path").stream().filter(Parameter::isInteger).forEach(p ->
-                requests.add(base(op, "path " + p.name() + "=1.5").path(p.name(), "1.5").expectField(p.name())));
+        List<HostileRequest> requests = new ArrayList<>(bodyLeaves(op, SampleJson.Kind.INTEGER).stream()
+                .map(leaf -> body(op, leaf, NODES.numberNode(2.5), leaf.field() + "=2.5")
+                        .expectField(leaf.field()))
+                .toList());
+        op.in("query").stream()
+                .filter(Parameter::isInteger)
+                .forEach(p -> requests.add(base(op, "query " + p.name() + "=1.5")
+                        .query(p.name(), "1.5")
+                        .expectField(p.name())));
+        op.in("path").stream()
+                .filter(Parameter::isInteger)
+                .forEach(p -> requests.add(base(op, "path " + p.name() + "=1.5")
+                        .path(p.name(), "1.5")
+                        .expectField(p.name())));
         return requests;
     }
 
@@ -118,7 +148,11 @@ public final class HostileInputProbe {
         if (!op.isPaged()) {
             return List.of();
         }
-        return List.of(base(op, "page=2147483647&size=200").query("page", "2147483647").query("size", "200").expectField("page"),
+        return List.of(
+                base(op, "page=2147483647&size=200")
+                        .query("page", "2147483647")
+                        .query("size", "200")
+                        .expectField("page"),
                 base(op, "page=-1").query("page", "-1").expectField("page"),
                 base(op, "size=2147483647").query("size", "2147483647").expectField("size"));
     }
@@ -127,7 +161,8 @@ public final class HostileInputProbe {
         List<HostileRequest> requests = new ArrayList<>();
         for (SampleJson.Leaf leaf : bodyLeaves(op, SampleJson.Kind.DATE)) {
             for (String date : List.of("-10000-01-01", "+10000-01-01", "0001-01-01", "2999-12-31")) {
-                requests.add(body(op, leaf, NODES.textNode(date), leaf.field() + "=" + date).expectField(leaf.field()));
+                requests.add(body(op, leaf, NODES.textNode(date), leaf.field() + "=" + date)
+                        .expectField(leaf.field()));
             }
         }
         for (SampleJson.Leaf leaf : bodyLeaves(op, SampleJson.Kind.DATE_TIME)) {
@@ -152,23 +187,55 @@ public final class HostileInputProbe {
 
     private List<HostileRequest> hugeValues(Operation op) {
         String huge = "z".repeat(100_000);
-        return bodyLeaves(op, SampleJson.Kind.DATE, SampleJson.Kind.DATE_TIME, SampleJson.Kind.UUID, SampleJson.Kind.ENUM,
-                SampleJson.Kind.INTEGER, SampleJson.Kind.BOOLEAN).stream().map(leaf ->
-                body(op, leaf, NODES.textNode(huge), "100 kB in " + leaf.field()).expectSmallError()).toList();
+        return bodyLeaves(
+                        op,
+                        SampleJson.Kind.DATE,
+                        SampleJson.Kind.DATE_TIME,
+                        SampleJson.Kind.UUID,
+                        SampleJson.Kind.ENUM,
+                        SampleJson.Kind.INTEGER,
+                        SampleJson.Kind.BOOLEAN)
+                .stream()
+                .map(leaf -> body(op, leaf, NODES.textNode(huge), "100 kB in " + leaf.field())
+                        .expectSmallError())
+                .toList();
     }
 
     private List<HostileRequest> wrongClaims(Operation op) {
         return List.of(
-                base(op, "board claim is a list").token(tokens.token("probe-subject").roles(ALL_ROLES)
-                        .claim("board", List.of(BOARD, "other")).sign()).expectUnauthorized(),
-                base(op, "board claim is a number").token(tokens.token("probe-subject").roles(ALL_ROLES)
-                        .claim("board", 42).sign()).expectUnauthorized(),
-                base(op, "org claim is a list").token(tokens.token("probe-subject").roles(ALL_ROLES).board(BOARD)
-                        .claim("org", List.of(ORG)).sign()).expectUnauthorized(),
-                base(op, "upn without sub").token(tokens.token("probe-subject").roles(ALL_ROLES).board(BOARD)
-                        .claim("sub", null).sign()).expectUnauthorized(),
-                base(op, "another audience").token(tokens.token("probe-subject").roles(ALL_ROLES).board(BOARD)
-                        .audience("another-api").sign()).expectUnauthorized());
+                base(op, "board claim is a list")
+                        .token(tokens.token("probe-subject")
+                                .roles(ALL_ROLES)
+                                .claim("board", List.of(BOARD, "other"))
+                                .sign())
+                        .expectUnauthorized(),
+                base(op, "board claim is a number")
+                        .token(tokens.token("probe-subject")
+                                .roles(ALL_ROLES)
+                                .claim("board", 42)
+                                .sign())
+                        .expectUnauthorized(),
+                base(op, "org claim is a list")
+                        .token(tokens.token("probe-subject")
+                                .roles(ALL_ROLES)
+                                .board(BOARD)
+                                .claim("org", List.of(ORG))
+                                .sign())
+                        .expectUnauthorized(),
+                base(op, "upn without sub")
+                        .token(tokens.token("probe-subject")
+                                .roles(ALL_ROLES)
+                                .board(BOARD)
+                                .claim("sub", null)
+                                .sign())
+                        .expectUnauthorized(),
+                base(op, "another audience")
+                        .token(tokens.token("probe-subject")
+                                .roles(ALL_ROLES)
+                                .board(BOARD)
+                                .audience("another-api")
+                                .sign())
+                        .expectUnauthorized());
     }
 
     private List<SampleJson.Leaf> bodyLeaves(Operation op, SampleJson.Kind... kinds) {
@@ -176,7 +243,8 @@ public final class HostileInputProbe {
             return List.of();
         }
         List<SampleJson.Kind> wanted = List.of(kinds);
-        return new SampleJson(op.bodySchema()).leaves().stream().filter(leaf -> wanted.contains(leaf.kind())).toList();
+        return new SampleJson(op.bodySchema())
+                .leaves().stream().filter(leaf -> wanted.contains(leaf.kind())).toList();
     }
 
     private HostileRequest body(Operation op, SampleJson.Leaf leaf, JsonNode replacement, String what) {
@@ -209,13 +277,16 @@ public final class HostileInputProbe {
         if (p.isInteger()) {
             return "1";
         }
-        return "uuid".equals(p.schema().path("format").asText()) ? java.util.UUID.randomUUID().toString() : "probe-1";
+        return "uuid".equals(p.schema().path("format").asText())
+                ? java.util.UUID.randomUUID().toString()
+                : "probe-1";
     }
 
     private static Response send(HostileRequest request) {
         var spec = RestAssured.given().urlEncodingEnabled(false).header("Authorization", "Bearer " + request.token());
         if (request.body() != null) {
-            spec.contentType(request.operation().bodyMediaType() + "; charset=UTF-8").body(request.body());
+            spec.contentType(request.operation().bodyMediaType() + "; charset=UTF-8")
+                    .body(request.body());
         }
         return spec.request(request.operation().method().toUpperCase(), request.uri());
     }

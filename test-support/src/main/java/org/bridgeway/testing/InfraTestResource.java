@@ -1,9 +1,6 @@
 package org.bridgeway.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.bridgeway.devstack.DemoTokens;
-import org.bridgeway.devstack.PostgresServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.bridgeway.devstack.DemoTokens;
+import org.bridgeway.devstack.PostgresServer;
 
 /**
  * Points a service under {@code @QuarkusTest} at the JVM's real PostgreSQL and real Kafka broker, and makes it
@@ -59,7 +58,8 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
     /** The database named at the end of the service's own datasource URL, if its application.properties has one. */
     static Optional<String> databaseOfTheService() {
         try {
-            Enumeration<URL> files = Thread.currentThread().getContextClassLoader().getResources("application.properties");
+            Enumeration<URL> files =
+                    Thread.currentThread().getContextClassLoader().getResources("application.properties");
             while (files.hasMoreElements()) {
                 Properties properties = new Properties();
                 try (InputStream in = files.nextElement().openStream()) {

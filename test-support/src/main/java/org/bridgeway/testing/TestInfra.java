@@ -1,15 +1,14 @@
 package org.bridgeway.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.bridgeway.devstack.DemoTokens;
 import org.bridgeway.devstack.JvmWide;
 import org.bridgeway.devstack.KafkaBroker;
 import org.bridgeway.devstack.PostgresServer;
 import org.bridgeway.devstack.TempDirs;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * One real PostgreSQL and one real Kafka broker per test JVM, started on first use on free ports and
@@ -18,8 +17,7 @@ import java.nio.file.Path;
  */
 public final class TestInfra {
 
-    private TestInfra() {
-    }
+    private TestInfra() {}
 
     public static PostgresServer postgres() {
         return JvmWide.instance("bridgeway.test.postgres", PostgresServer.class, TestInfra::startPostgres);

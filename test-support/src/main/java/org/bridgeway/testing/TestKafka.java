@@ -3,21 +3,6 @@ package org.bridgeway.testing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.bridgeway.events.CloudEvents;
-import org.bridgeway.events.EventJson;
-import org.bridgeway.events.EventType;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +18,20 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bridgeway.events.CloudEvents;
+import org.bridgeway.events.EventJson;
+import org.bridgeway.events.EventType;
 
 /**
  * A plain Kafka client for tests against the JVM's real broker: read what a service published, publish what
@@ -43,19 +42,19 @@ public final class TestKafka {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TestKafka() {
-    }
+    private TestKafka() {}
 
     /** Reads the topic from the beginning until {@code done} holds for what was read, or the timeout. */
-    public static List<ConsumerRecord<String, String>> readUntil(String topic, Duration timeout,
-            Predicate<List<ConsumerRecord<String, String>>> done) {
+    public static List<ConsumerRecord<String, String>> readUntil(
+            String topic, Duration timeout, Predicate<List<ConsumerRecord<String, String>>> done) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka().bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plus(timeout);
             while (Instant.now().isBefore(deadline) && !done.test(records)) {
@@ -79,9 +78,11 @@ public final class TestKafka {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
@@ -102,13 +103,18 @@ public final class TestKafka {
 
     /** The topic's records whose CloudEvents subject is one of {@code subjects}. */
     public static List<ConsumerRecord<String, String>> withSubjects(String topic, Set<String> subjects) {
-        return readToEnd(topic).stream().filter(r -> subjects.contains(header(r, CloudEvents.HEADER_SUBJECT))).toList();
+        return readToEnd(topic).stream()
+                .filter(r -> subjects.contains(header(r, CloudEvents.HEADER_SUBJECT)))
+                .toList();
     }
 
     /** Waits until the topic holds a record matching {@code match}, and returns every match read by then. */
-    public static List<ConsumerRecord<String, String>> awaitRecords(String topic, Predicate<ConsumerRecord<String, String>> match) {
-        List<ConsumerRecord<String, String>> records = readUntil(topic, Duration.ofSeconds(60), read -> read.stream().anyMatch(match));
-        List<ConsumerRecord<String, String>> matches = records.stream().filter(match).toList();
+    public static List<ConsumerRecord<String, String>> awaitRecords(
+            String topic, Predicate<ConsumerRecord<String, String>> match) {
+        List<ConsumerRecord<String, String>> records =
+                readUntil(topic, Duration.ofSeconds(60), read -> read.stream().anyMatch(match));
+        List<ConsumerRecord<String, String>> matches =
+                records.stream().filter(match).toList();
         if (matches.isEmpty()) {
             throw new AssertionError("no matching record on " + topic + " within 60 s");
         }
@@ -117,7 +123,8 @@ public final class TestKafka {
 
     /** How many records there are per CloudEvents subject. */
     public static Map<String, Long> countBySubject(List<ConsumerRecord<String, String>> records) {
-        return records.stream().collect(Collectors.groupingBy(r -> header(r, CloudEvents.HEADER_SUBJECT), Collectors.counting()));
+        return records.stream()
+                .collect(Collectors.groupingBy(r -> header(r, CloudEvents.HEADER_SUBJECT), Collectors.counting()));
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {
@@ -129,7 +136,10 @@ public final class TestKafka {
     public static String headersText(ConsumerRecord<String, String> record) {
         StringBuilder text = new StringBuilder();
         for (Header h : record.headers()) {
-            text.append(h.key()).append('=').append(new String(h.value(), StandardCharsets.UTF_8)).append('\n');
+            text.append(h.key())
+                    .append('=')
+                    .append(new String(h.value(), StandardCharsets.UTF_8))
+                    .append('\n');
         }
         return text.toString();
     }
@@ -189,13 +199,16 @@ public final class TestKafka {
     }
 
     /** {@link #publish(String, String, String, Map)} on another broker (the system tests' packaged suite). */
-    public static void publish(String bootstrapServers, String topic, String key, String value, Map<String, String> headers) {
+    public static void publish(
+            String bootstrapServers, String topic, String key, String value, Map<String, String> headers) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            headers.forEach((name, v) -> record.headers().add(new RecordHeader(name, v.getBytes(StandardCharsets.UTF_8))));
+            headers.forEach(
+                    (name, v) -> record.headers().add(new RecordHeader(name, v.getBytes(StandardCharsets.UTF_8))));
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("publish to " + topic + " failed", e);

@@ -1,15 +1,14 @@
 package org.bridgeway.testing;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The rules pass on a service laid out one way, and each one bites on the arrow back up it forbids. */
 class ArchitectureRulesTest {
@@ -23,21 +22,29 @@ class ArchitectureRulesTest {
 
         EvaluationResult result = ArchitectureRules.evaluate(classes, GOOD);
 
-        assertFalse(result.hasViolation(), () -> String.join("\n", result.getFailureReport().getDetails()));
+        assertFalse(
+                result.hasViolation(),
+                () -> String.join("\n", result.getFailureReport().getDetails()));
     }
 
     @Test
     void everyRuleCatchesTheArrowItForbids() {
         JavaClasses classes = new ClassFileImporter().importPackages(BAD, "org.bridgeway.archfixture.other");
         List<ArchRule> rules = ArchitectureRules.rules(BAD);
-        List<String> offenders = List.of("ReachesUpToTheApi", "ReturnsAnApiDto", "CallsAUseCase", "ConsumerCallsTheApi",
-                "QueriesFromTheResource", "ImportsAnotherService");
+        List<String> offenders = List.of(
+                "ReachesUpToTheApi",
+                "ReturnsAnApiDto",
+                "CallsAUseCase",
+                "ConsumerCallsTheApi",
+                "QueriesFromTheResource",
+                "ImportsAnotherService");
 
         for (int i = 0; i < rules.size(); i++) {
             EvaluationResult result = rules.get(i).evaluate(classes);
             String report = String.join("\n", result.getFailureReport().getDetails());
             String offender = offenders.get(i);
-            assertTrue(result.hasViolation() && report.contains(offender),
+            assertTrue(
+                    result.hasViolation() && report.contains(offender),
                     () -> "rule '" + result.getFailureReport() + "' should have caught " + offender);
         }
     }
@@ -49,16 +56,25 @@ class ArchitectureRulesTest {
         EvaluationResult result = ArchitectureRules.evaluate(classes, BAD);
 
         String report = String.join("\n", result.getFailureReport().getDetails());
-        for (String offender : List.of("ReachesUpToTheApi", "ReturnsAnApiDto", "CallsAUseCase", "ConsumerCallsTheApi",
-                "QueriesFromTheResource", "ImportsAnotherService")) {
+        for (String offender : List.of(
+                "ReachesUpToTheApi",
+                "ReturnsAnApiDto",
+                "CallsAUseCase",
+                "ConsumerCallsTheApi",
+                "QueriesFromTheResource",
+                "ImportsAnotherService")) {
             assertTrue(report.contains(offender), () -> offender + " missing from:\n" + report);
         }
     }
 
     @Test
     void theDatabaseOfATestIsTheOneTheServiceNames() {
-        assertTrue(InfraTestResource.databaseName("jdbc:postgresql://localhost:15432/screening").orElseThrow().equals("screening"));
-        assertTrue(InfraTestResource.databaseName("jdbc:postgresql://db:5432/referral?options=x").orElseThrow().equals("referral"));
+        assertTrue(InfraTestResource.databaseName("jdbc:postgresql://localhost:15432/screening")
+                .orElseThrow()
+                .equals("screening"));
+        assertTrue(InfraTestResource.databaseName("jdbc:postgresql://db:5432/referral?options=x")
+                .orElseThrow()
+                .equals("referral"));
         assertTrue(InfraTestResource.databaseName(null).isEmpty());
         assertTrue(InfraTestResource.databaseName("jdbc:postgresql://db:5432").isEmpty());
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,7 +30,8 @@ public final class DemoSeed {
     private static final int STUDENTS = 150;
 
     private final String gateway;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, String> tokens;
 
@@ -44,10 +44,25 @@ public final class DemoSeed {
     public static Map<String, String> tokens(DemoTokens tokens) {
         Map<String, String> byRole = new LinkedHashMap<>();
         byRole.put("sis", tokens.token("demo-sis").roles("sis").board(BOARD).sign());
-        byRole.put("school-staff", tokens.token("demo-staff").roles("school-staff").board(BOARD).schools(SCHOOL).sign());
-        byRole.put("coordinator", tokens.token("demo-coordinator").roles("coordinator").board(BOARD).sign());
-        byRole.put("partner", tokens.token("demo-partner").roles("partner").org(PARTNER_ORG).sign());
-        byRole.put("analyst", tokens.token("demo-analyst").roles("analyst").board(BOARD).sign());
+        byRole.put(
+                "school-staff",
+                tokens.token("demo-staff")
+                        .roles("school-staff")
+                        .board(BOARD)
+                        .schools(SCHOOL)
+                        .sign());
+        byRole.put(
+                "coordinator",
+                tokens.token("demo-coordinator")
+                        .roles("coordinator")
+                        .board(BOARD)
+                        .sign());
+        byRole.put(
+                "partner",
+                tokens.token("demo-partner").roles("partner").org(PARTNER_ORG).sign());
+        byRole.put(
+                "analyst",
+                tokens.token("demo-analyst").roles("analyst").board(BOARD).sign());
         byRole.put("admin", tokens.token("demo-admin").roles("admin").sign());
         return byRole;
     }
@@ -61,8 +76,10 @@ public final class DemoSeed {
         Devstack.log("seeding the demo");
         List<String> refs = roster();
         consents(refs);
-        new DirectorySeed((method, path, role, body, expected) ->
-                call(method, path, role, body == null ? null : json.readTree(body), expected).toString()).seed();
+        new DirectorySeed((method, path, role, body, expected) -> call(
+                                method, path, role, body == null ? null : json.readTree(body), expected)
+                        .toString())
+                .seed();
         ReferralDemo referrals = new ReferralDemo(gateway, tokens);
         referrals.configure();
         long flagged = cohort(refs);
@@ -72,7 +89,8 @@ public final class DemoSeed {
         JsonNode cases = call("GET", "/api/v1/referrals/boards/" + BOARD + "/cases?size=1", "coordinator", null, 200);
         return "Demo: board " + BOARD + ", 2 schools, " + refs.size() + " students on the roster.\n"
                 + "  screened " + cell(summary.path("screened")) + ", flagged " + cell(summary.path("flagged"))
-                + ", referral cases opened " + cases.path("totalItems").asLong() + " (counts under 5 are suppressed).\n" + loop;
+                + ", referral cases opened " + cases.path("totalItems").asLong() + " (counts under 5 are suppressed).\n"
+                + loop;
     }
 
     private List<String> roster() throws IOException, InterruptedException {
@@ -88,12 +106,16 @@ public final class DemoSeed {
                     .put("schoolId", i % 3 == 0 ? "demo-school-2" : SCHOOL)
                     .put("givenName", "Student" + i)
                     .put("familyName", "Demo")
-                    .put("dateOfBirth", LocalDate.of(2010 + random.nextInt(4), 1 + random.nextInt(12), 1 + random.nextInt(28)).toString())
+                    .put(
+                            "dateOfBirth",
+                            LocalDate.of(2010 + random.nextInt(4), 1 + random.nextInt(12), 1 + random.nextInt(28))
+                                    .toString())
                     .put("grade", 7 + random.nextInt(4));
         }
         JsonNode result = call("POST", "/api/v1/screening/boards/" + BOARD + "/roster", "sis", body, 200);
-        return json.convertValue(result.path("students").findValues("studentRef"), json.getTypeFactory()
-                .constructCollectionType(List.class, String.class));
+        return json.convertValue(
+                result.path("students").findValues("studentRef"),
+                json.getTypeFactory().constructCollectionType(List.class, String.class));
     }
 
     private void consents(List<String> refs) throws IOException, InterruptedException {
@@ -101,7 +123,8 @@ public final class DemoSeed {
             String path = "/api/v1/screening/boards/" + BOARD + "/students/" + refs.get(i) + "/consent";
             JsonNode history = call("GET", path, "sis", null, 200);
             if (history.isEmpty()) {
-                ObjectNode consent = json.createObjectNode().put("status", "granted").put("givenBy", "guardian");
+                ObjectNode consent =
+                        json.createObjectNode().put("status", "granted").put("givenBy", "guardian");
                 consent.putArray("scope").add("screening").add("referral").add("identity");
                 call("PUT", path, "sis", consent, 200);
             }
@@ -111,7 +134,9 @@ public final class DemoSeed {
     /** Pushes the cohort as one batch; returns how many were flagged (0 when it was pushed before). */
     private long cohort(List<String> refs) throws IOException, InterruptedException {
         if (call("GET", "/api/v1/screening/boards/" + BOARD + "/screenings?size=1", "coordinator", null, 200)
-                .path("totalItems").asLong() > 0) {
+                        .path("totalItems")
+                        .asLong()
+                > 0) {
             return 0;
         }
         JsonNode instrument = call("GET", "/api/v1/screening/instruments/needs-survey/versions/1", "sis", null, 200);
@@ -121,8 +146,11 @@ public final class DemoSeed {
         for (int i = 0; i < refs.size(); i++) {
             double roll = random.nextDouble();
             double risk = roll < 0.62 ? 0.05 : roll < 0.85 ? 0.35 : 0.8;
-            ObjectNode row = rows.addObject().put("instrument", "needs-survey").put("version", 1)
-                    .put("studentRef", refs.get(i)).put("schoolId", (i + 1) % 3 == 0 ? "demo-school-2" : SCHOOL)
+            ObjectNode row = rows.addObject()
+                    .put("instrument", "needs-survey")
+                    .put("version", 1)
+                    .put("studentRef", refs.get(i))
+                    .put("schoolId", (i + 1) % 3 == 0 ? "demo-school-2" : SCHOOL)
                     .put("administeredOn", administered.toString());
             ObjectNode answers = row.putObject("answers");
             for (JsonNode item : instrument.path("items")) {
@@ -138,7 +166,8 @@ public final class DemoSeed {
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
             JsonNode state = call("GET", "/api/v1/screening/batches/" + id, "sis", null, 200);
-            if (!"accepted".equals(state.path("status").asText()) && !"processing".equals(state.path("status").asText())) {
+            if (!"accepted".equals(state.path("status").asText())
+                    && !"processing".equals(state.path("status").asText())) {
                 return state.path("flagged").asLong();
             }
             Thread.sleep(300);
@@ -151,7 +180,9 @@ public final class DemoSeed {
         Instant deadline = Instant.now().plusSeconds(30);
         while (flagged > 0 && Instant.now().isBefore(deadline)) {
             if (call("GET", "/api/v1/referrals/boards/" + BOARD + "/cases?size=1", "coordinator", null, 200)
-                    .path("totalItems").asLong() >= flagged) {
+                            .path("totalItems")
+                            .asLong()
+                    >= flagged) {
                 return;
             }
             Thread.sleep(250);

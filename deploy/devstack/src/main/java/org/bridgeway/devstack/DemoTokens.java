@@ -153,7 +153,8 @@ public final class DemoTokens {
                 Signature signature = Signature.getInstance("SHA256withRSA");
                 signature.initSign(privateKey);
                 signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-                return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+                return signingInput + "."
+                        + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
@@ -196,11 +197,13 @@ public final class DemoTokens {
 
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 
     private static byte[] pemBody(String pem) {
-        return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").trim());
+        return Base64.getMimeDecoder()
+                .decode(pem.replaceAll("-----[A-Z ]+-----", "").trim());
     }
 }

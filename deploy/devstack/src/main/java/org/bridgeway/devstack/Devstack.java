@@ -32,8 +32,7 @@ public final class Devstack implements AutoCloseable {
             new Service("referral-service", 8083, "referral"),
             new Service("gateway", 8080, null));
 
-    public record Service(String module, int defaultPort, String database) {
-    }
+    public record Service(String module, int defaultPort, String database) {}
 
     /** Where everything lives and listens. */
     public record Layout(Path root, Path home, int postgresPort, int kafkaPort, Map<String, Integer> ports) {
@@ -60,6 +59,7 @@ public final class Devstack implements AutoCloseable {
     private final Layout layout;
     /** The services meant to be running; one stopped on purpose is removed, so it is not restarted. */
     private final Map<String, Process> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+
     private final Map<String, Map<String, String>> extraEnv = new LinkedHashMap<>();
     private DemoTokens tokens;
     private Properties secrets;
@@ -82,19 +82,25 @@ public final class Devstack implements AutoCloseable {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Devstack devstack = new Devstack(Layout.standard(root));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            devstack.close();
-            stopped.countDown();
-        }, "devstack-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            devstack.close();
+                            stopped.countDown();
+                        },
+                        "devstack-stop"));
         try {
             Files.createDirectories(devstack.layout.home());
-            Files.writeString(devstack.layout.home().resolve("devstack.pid"), Long.toString(ProcessHandle.current().pid()));
+            Files.writeString(
+                    devstack.layout.home().resolve("devstack.pid"),
+                    Long.toString(ProcessHandle.current().pid()));
             devstack.start();
             String demo = DemoSeed.run(devstack.gatewayUrl(), devstack.tokens());
             devstack.printSummary(demo);
             devstack.supervise();
             // Last: the launcher prints the log from the banner on as soon as this file exists.
-            Files.writeString(devstack.layout.home().resolve("ready"), Instant.now().toString());
+            Files.writeString(
+                    devstack.layout.home().resolve("ready"), Instant.now().toString());
         } catch (Exception e) {
             System.err.println("devstack: start failed: " + e.getMessage());
             System.exit(1);
@@ -213,7 +219,9 @@ public final class Devstack implements AutoCloseable {
     private boolean postgresAlive() {
         try {
             String pid = Files.readAllLines(postgresData()).get(0).trim();
-            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+            return ProcessHandle.of(Long.parseLong(pid))
+                    .map(ProcessHandle::isAlive)
+                    .orElse(false);
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -262,7 +270,10 @@ public final class Devstack implements AutoCloseable {
 
     /** Waits until a service answers ready again (after a crash or a restart). */
     public void awaitReady(String module) throws Exception {
-        awaitReady(SERVICES.stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow());
+        awaitReady(SERVICES.stream()
+                .filter(s -> s.module().equals(module))
+                .findFirst()
+                .orElseThrow());
     }
 
     /** Stops one service as a crash or a deploy would, and waits until it is gone. */
@@ -278,7 +289,10 @@ public final class Devstack implements AutoCloseable {
 
     /** Starts a stopped service again and waits until it is ready. */
     public void startService(String module) throws Exception {
-        Service service = SERVICES.stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow();
+        Service service = SERVICES.stream()
+                .filter(s -> s.module().equals(module))
+                .findFirst()
+                .orElseThrow();
         running.put(module, launch(service));
         awaitReady(service);
     }
@@ -290,7 +304,9 @@ public final class Devstack implements AutoCloseable {
         }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(layout.port(service.module())));
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", layout.home().resolve("jwt-public.pem").toString());
+        env.put(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                layout.home().resolve("jwt-public.pem").toString());
         env.put("MP_JWT_VERIFY_ISSUER", DemoTokens.ISSUER);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         if (service.database() != null) {
@@ -304,16 +320,25 @@ public final class Devstack implements AutoCloseable {
         // referral-service's own credential for screening's audited identity disclosure. 12 h like every demo
         // token: the services refuse a token issued to live longer (smallrye.jwt.time-to-live, docs/security.md).
         env.put("BRIDGEWAY_REFERRAL_SCREENING_URL", url("screening-service"));
-        env.put("BRIDGEWAY_REFERRAL_SCREENING_TOKEN", tokens.token("referral-service").roles("referral-service").sign());
+        env.put(
+                "BRIDGEWAY_REFERRAL_SCREENING_TOKEN",
+                tokens.token("referral-service").roles("referral-service").sign());
         secrets.forEach((key, value) -> env.put(key.toString(), value.toString()));
         env.putAll(extraEnv.getOrDefault(service.module(), Map.of()));
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx192m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
-                "-XX:MaxMetaspaceSize=160m", "-jar", jar.toString());
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx192m",
+                "-XX:+UseSerialGC",
+                "-Xss512k",
+                "-XX:ReservedCodeCacheSize=64m",
+                "-XX:MaxMetaspaceSize=160m",
+                "-jar",
+                jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(layout.root().resolve(service.module()).toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(service.module()).toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        logFile(service.module()).toFile()));
         builder.environment().putAll(env);
         log("starting " + service.module() + " on port " + layout.port(service.module()));
         return builder.start();
@@ -342,7 +367,8 @@ public final class Devstack implements AutoCloseable {
     }
 
     private void awaitReady(Service service) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI ready = URI.create(url(service.module()) + "/q/health/ready");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
@@ -351,7 +377,10 @@ public final class Devstack implements AutoCloseable {
                 throw new IOException(service.module() + " exited; see " + logFile(service.module()));
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(ready)
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     log(service.module() + " is ready");
@@ -368,22 +397,44 @@ public final class Devstack implements AutoCloseable {
     private void printSummary(String demo) throws IOException {
         StringBuilder out = new StringBuilder();
         out.append("\nBridgeway is up.\n")
-                .append("  Gateway:     ").append(gatewayUrl()).append("/api/v1\n")
-                .append("  Swagger UI:  ").append(gatewayUrl()).append("/q/swagger-ui\n")
-                .append("  OpenAPI:     ").append(gatewayUrl()).append("/q/openapi\n")
-                .append("  Health:      ").append(gatewayUrl()).append("/q/health/ready\n")
-                .append("  Logs:        ").append(layout.home().resolve("logs")).append('\n')
-                .append('\n').append(demo).append('\n')
+                .append("  Gateway:     ")
+                .append(gatewayUrl())
+                .append("/api/v1\n")
+                .append("  Swagger UI:  ")
+                .append(gatewayUrl())
+                .append("/q/swagger-ui\n")
+                .append("  OpenAPI:     ")
+                .append(gatewayUrl())
+                .append("/q/openapi\n")
+                .append("  Health:      ")
+                .append(gatewayUrl())
+                .append("/q/health/ready\n")
+                .append("  Logs:        ")
+                .append(layout.home().resolve("logs"))
+                .append('\n')
+                .append('\n')
+                .append(demo)
+                .append('\n')
                 .append("\nDemo bearer tokens (12 h), also in .bridgeway/tokens.env:\n");
         StringBuilder env = new StringBuilder();
         for (Map.Entry<String, String> token : DemoSeed.tokens(tokens).entrySet()) {
-            out.append("  ").append(token.getKey()).append(": ").append(token.getValue()).append('\n');
-            env.append("TOKEN_").append(token.getKey().toUpperCase().replace('-', '_'))
-                    .append('=').append(token.getValue()).append('\n');
+            out.append("  ")
+                    .append(token.getKey())
+                    .append(": ")
+                    .append(token.getValue())
+                    .append('\n');
+            env.append("TOKEN_")
+                    .append(token.getKey().toUpperCase().replace('-', '_'))
+                    .append('=')
+                    .append(token.getValue())
+                    .append('\n');
         }
         Files.writeString(layout.home().resolve("tokens.env"), env);
         out.append("\nTry:  source .bridgeway/tokens.env && curl -H \"Authorization: Bearer $TOKEN_ANALYST\" ")
-                .append(gatewayUrl()).append("/api/v1/screening/boards/").append(DemoSeed.BOARD).append("/summary\n")
+                .append(gatewayUrl())
+                .append("/api/v1/screening/boards/")
+                .append(DemoSeed.BOARD)
+                .append("/summary\n")
                 .append("Stop: ./bridgeway down (or Ctrl-C when running in the foreground)\n");
         System.out.println(out);
         System.out.flush();

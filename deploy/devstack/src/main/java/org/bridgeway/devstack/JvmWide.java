@@ -13,8 +13,7 @@ public final class JvmWide {
 
     private static final Map<String, Object> INSTANCES = new ConcurrentHashMap<>();
 
-    private JvmWide() {
-    }
+    private JvmWide() {}
 
     /** The instance under {@code key}, created by {@code create} on first use (once, even under concurrent calls). */
     public static <T> T instance(String key, Class<T> type, Supplier<T> create) {

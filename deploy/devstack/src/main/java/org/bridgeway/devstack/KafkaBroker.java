@@ -69,7 +69,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void configure() throws IOException {
         Files.createDirectories(home.resolve("data"));
-        String properties = String.join("\n",
+        String properties = String.join(
+                "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@localhost:" + controllerPort,
@@ -91,28 +92,37 @@ public final class KafkaBroker implements AutoCloseable {
                 "log.flush.interval.messages=1000",
                 "");
         Files.writeString(home.resolve("server.properties"), properties);
-        Files.writeString(home.resolve("log4j2.properties"), String.join("\n",
-                "status = warn",
-                "appender.out.type = Console",
-                "appender.out.name = OUT",
-                "appender.out.layout.type = PatternLayout",
-                "appender.out.layout.pattern = [%d] %p %m (%c)%n",
-                "rootLogger.level = WARN",
-                "rootLogger.appenderRef.out.ref = OUT",
-                "logger.server.name = kafka.server.KafkaRaftServer",
-                "logger.server.level = INFO",
-                ""));
+        Files.writeString(
+                home.resolve("log4j2.properties"),
+                String.join(
+                        "\n",
+                        "status = warn",
+                        "appender.out.type = Console",
+                        "appender.out.name = OUT",
+                        "appender.out.layout.type = PatternLayout",
+                        "appender.out.layout.pattern = [%d] %p %m (%c)%n",
+                        "rootLogger.level = WARN",
+                        "rootLogger.appenderRef.out.ref = OUT",
+                        "logger.server.name = kafka.server.KafkaRaftServer",
+                        "logger.server.level = INFO",
+                        ""));
         if (!Files.exists(home.resolve("data").resolve("meta.properties"))) {
-            Process format = java("kafka.tools.StorageTool", "format",
-                    "-t", clusterId(), "-c", home.resolve("server.properties").toString(), "--ignore-formatted")
+            Process format = java(
+                            "kafka.tools.StorageTool",
+                            "format",
+                            "-t",
+                            clusterId(),
+                            "-c",
+                            home.resolve("server.properties").toString(),
+                            "--ignore-formatted")
                     .redirectOutput(home.resolve("format.log").toFile())
                     .redirectErrorStream(true)
                     .start();
             try {
                 if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
                     format.destroyForcibly();
-                    throw new IOException("formatting Kafka storage failed: "
-                            + Files.readString(home.resolve("format.log")));
+                    throw new IOException(
+                            "formatting Kafka storage failed: " + Files.readString(home.resolve("format.log")));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -17,8 +17,7 @@ public final class Ports {
      */
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
-    private Ports() {
-    }
+    private Ports() {}
 
     public static int free() {
         for (int attempt = 0; attempt < 100; attempt++) {

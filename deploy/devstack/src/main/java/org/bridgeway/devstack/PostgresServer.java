@@ -1,7 +1,6 @@
 package org.bridgeway.devstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,7 +35,9 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("fsync", "off".equals(System.getenv("BRIDGEWAY_PG_FSYNC")) ? "off" : "on")
                 // zonky defaults to off (a commit returns before its WAL is flushed): fast for tests and
                 // the devstack; the bench turns it on to measure as production runs.
-                .setServerConfig("synchronous_commit", setting("bridgeway.pg.synchronous-commit", "BRIDGEWAY_PG_SYNCHRONOUS_COMMIT", "off"))
+                .setServerConfig(
+                        "synchronous_commit",
+                        setting("bridgeway.pg.synchronous-commit", "BRIDGEWAY_PG_SYNCHRONOUS_COMMIT", "off"))
                 .setPGStartupWait(java.time.Duration.ofSeconds(60));
         if (dataDirectory != null) {
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
@@ -63,9 +64,9 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery(
-                    "SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+                Statement statement = connection.createStatement()) {
+            try (ResultSet rs =
+                    statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
                 if (rs.next()) {
                     return;
                 }

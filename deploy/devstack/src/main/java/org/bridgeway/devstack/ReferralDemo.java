@@ -3,7 +3,6 @@ package org.bridgeway.devstack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +23,8 @@ final class ReferralDemo {
 
     private final String gateway;
     private final Map<String, String> tokens;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     ReferralDemo(String gateway, Map<String, String> tokens) {
@@ -34,7 +34,9 @@ final class ReferralDemo {
 
     /** The demo board sends validated cases to their best candidates itself. */
     void configure() throws IOException, InterruptedException {
-        ObjectNode settings = json.createObjectNode().put("dispatch", "auto").put("validationRequired", true)
+        ObjectNode settings = json.createObjectNode()
+                .put("dispatch", "auto")
+                .put("validationRequired", true)
                 .put("slaBusinessDays", 2);
         call("PUT", "/api/v1/referrals/boards/" + BOARD + "/settings", "coordinator", settings, null, 200);
     }
@@ -52,19 +54,33 @@ final class ReferralDemo {
     }
 
     private void validateOpenCases() throws IOException, InterruptedException {
-        JsonNode open = call("GET", "/api/v1/referrals/boards/" + BOARD + "/cases?status=open&size=200", "coordinator", null,
-                null, 200);
+        JsonNode open = call(
+                "GET",
+                "/api/v1/referrals/boards/" + BOARD + "/cases?status=open&size=200",
+                "coordinator",
+                null,
+                null,
+                200);
         for (JsonNode c : open.path("items")) {
-            ObjectNode confirm = json.createObjectNode().put("decision", "confirm").put("tier", c.path("suggestedTier").asInt())
+            ObjectNode confirm = json.createObjectNode()
+                    .put("decision", "confirm")
+                    .put("tier", c.path("suggestedTier").asInt())
                     .put("note", "confirmed by the demo coordinator");
-            call("POST", "/api/v1/referrals/boards/" + BOARD + "/cases/" + c.path("id").asText() + "/validation",
-                    "coordinator", confirm, null, 200);
+            call(
+                    "POST",
+                    "/api/v1/referrals/boards/" + BOARD + "/cases/"
+                            + c.path("id").asText() + "/validation",
+                    "coordinator",
+                    confirm,
+                    null,
+                    200);
         }
     }
 
     private void awaitReferrals() throws InterruptedException, IOException {
         Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline) && inbox("requested").path("totalItems").asLong() < 2) {
+        while (Instant.now().isBefore(deadline)
+                && inbox("requested").path("totalItems").asLong() < 2) {
             Thread.sleep(250);
         }
     }
@@ -74,24 +90,44 @@ final class ReferralDemo {
         if (referral.isMissingNode()) {
             return "No referral reached the demo partner's inbox, so none was rejected.";
         }
-        JsonNode moved = transition(referral, json.createObjectNode().put("status", "rejected").put("reason", "at-capacity")
-                .put("note", "no place this month"));
+        JsonNode moved = transition(
+                referral,
+                json.createObjectNode()
+                        .put("status", "rejected")
+                        .put("reason", "at-capacity")
+                        .put("note", "no place this month"));
         String caseId = moved.path("caseId").asText();
-        JsonNode referrals = call("GET", "/api/v1/referrals/boards/" + BOARD + "/cases/" + caseId + "/referrals", "coordinator",
-                null, null, 200);
+        JsonNode referrals = call(
+                "GET",
+                "/api/v1/referrals/boards/" + BOARD + "/cases/" + caseId + "/referrals",
+                "coordinator",
+                null,
+                null,
+                200);
         JsonNode next = referrals.path(referrals.size() - 1);
         return "Rejected (at-capacity) by " + referral.path("organizationName").asText() + ": case " + caseId
-                + (next.path("id").asText().equals(referral.path("id").asText()) ? " needs attention (no candidate left)."
-                : " re-routed to " + next.path("organizationName").asText() + " (" + next.path("serviceName").asText() + ").");
+                + (next.path("id").asText().equals(referral.path("id").asText())
+                        ? " needs attention (no candidate left)."
+                        : " re-routed to " + next.path("organizationName").asText() + " ("
+                                + next.path("serviceName").asText() + ").");
     }
 
     private String completeOne() throws IOException, InterruptedException {
         JsonNode referral = null;
-        for (JsonNode candidate : call("GET", "/api/v1/referrals/inbox?status=requested&size=50", "partner", null, null, 200)
+        for (JsonNode candidate : call(
+                        "GET", "/api/v1/referrals/inbox?status=requested&size=50", "partner", null, null, 200)
                 .path("items")) {
             // a case with this one referral closes when it completes (a tier-4 case waits for its other referrals)
-            if (call("GET", "/api/v1/referrals/boards/" + BOARD + "/cases/" + candidate.path("caseId").asText() + "/referrals",
-                    "coordinator", null, null, 200).size() == 1) {
+            if (call(
+                                    "GET",
+                                    "/api/v1/referrals/boards/" + BOARD + "/cases/"
+                                            + candidate.path("caseId").asText() + "/referrals",
+                                    "coordinator",
+                                    null,
+                                    null,
+                                    200)
+                            .size()
+                    == 1) {
                 referral = candidate;
                 break;
             }
@@ -99,24 +135,40 @@ final class ReferralDemo {
         if (referral == null) {
             return "No single-referral case in the demo partner's inbox to complete.";
         }
-        JsonNode accepted = transition(referral, json.createObjectNode().put("status", "accepted").put("note", "first visit booked"));
-        transition(accepted, json.createObjectNode().put("status", "completed").put("outcome", "service-provided")
-                .put("note", "six family sessions"));
-        JsonNode c = call("GET", "/api/v1/referrals/boards/" + BOARD + "/cases/" + referral.path("caseId").asText(),
-                "coordinator", null, null, 200);
-        return "Accepted and completed (service-provided) by " + referral.path("organizationName").asText() + ": case "
+        JsonNode accepted = transition(
+                referral, json.createObjectNode().put("status", "accepted").put("note", "first visit booked"));
+        transition(
+                accepted,
+                json.createObjectNode()
+                        .put("status", "completed")
+                        .put("outcome", "service-provided")
+                        .put("note", "six family sessions"));
+        JsonNode c = call(
+                "GET",
+                "/api/v1/referrals/boards/" + BOARD + "/cases/"
+                        + referral.path("caseId").asText(),
+                "coordinator",
+                null,
+                null,
+                200);
+        return "Accepted and completed (service-provided) by "
+                + referral.path("organizationName").asText() + ": case "
                 + c.path("id").asText() + " is " + c.path("status").asText()
-                + (c.path("closureOutcome").isTextual() ? " (" + c.path("closureOutcome").asText() + ")." : ".");
+                + (c.path("closureOutcome").isTextual()
+                        ? " (" + c.path("closureOutcome").asText() + ")."
+                        : ".");
     }
 
     private String summary() throws IOException, InterruptedException {
         String cases = "/api/v1/referrals/boards/" + BOARD + "/cases?size=1";
         String referrals = "/api/v1/referrals/boards/" + BOARD + "/referrals?size=1";
-        return "  referral loop: cases " + total(cases, "coordinator") + " (" + total(cases + "&status=referred", "coordinator")
+        return "  referral loop: cases " + total(cases, "coordinator") + " ("
+                + total(cases + "&status=referred", "coordinator")
                 + " referred, " + total(cases + "&status=closed", "coordinator") + " closed, "
                 + total(cases + "&needsAttention=true", "coordinator") + " needing attention); referrals "
                 + total(referrals, "coordinator") + " (" + total(referrals + "&status=requested", "coordinator")
-                + " awaiting an answer, " + total(referrals + "&status=rejected", "coordinator") + " rejected and re-routed, "
+                + " awaiting an answer, " + total(referrals + "&status=rejected", "coordinator")
+                + " rejected and re-routed, "
                 + total(referrals + "&status=completed", "coordinator") + " completed). Demo partner inbox: "
                 + "GET /api/v1/referrals/inbox with $TOKEN_PARTNER.";
     }
@@ -126,8 +178,13 @@ final class ReferralDemo {
     }
 
     private JsonNode transition(JsonNode referral, ObjectNode body) throws IOException, InterruptedException {
-        return call("POST", "/api/v1/referrals/referrals/" + referral.path("id").asText() + "/transitions", "partner", body,
-                "\"" + referral.path("version").asInt() + "\"", 200);
+        return call(
+                "POST",
+                "/api/v1/referrals/referrals/" + referral.path("id").asText() + "/transitions",
+                "partner",
+                body,
+                "\"" + referral.path("version").asInt() + "\"",
+                200);
     }
 
     private long total(String path, String role) throws IOException, InterruptedException {
@@ -136,13 +193,19 @@ final class ReferralDemo {
 
     private JsonNode call(String method, String path, String role, JsonNode body, String ifMatch, int expected)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + tokens.get(role)).header("Accept", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + tokens.get(role))
+                .header("Accept", "application/json");
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        request.header("Content-Type", "application/json").method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        request.header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
             throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());

@@ -138,11 +138,15 @@ public final class Supervisor implements AutoCloseable {
             return;
         }
         StringBuilder out = new StringBuilder();
-        states.forEach((name, state) -> out.append(String.format("  %-18s %s, restarts %d%n", name, state.note, state.restarts)));
+        states.forEach((name, state) ->
+                out.append(String.format("  %-18s %s, restarts %d%n", name, state.note, state.restarts)));
         try {
             Path tmp = statusFile.resolveSibling(statusFile.getFileName() + ".tmp");
             Files.writeString(tmp, out);
-            Files.move(tmp, statusFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    tmp,
+                    statusFile,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // status is advisory; the next tick writes it again

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,19 +25,31 @@ import java.util.function.Predicate;
  */
 public final class SyntheticCohort {
 
-    public enum Risk { LOW, MODERATE, HIGH }
+    public enum Risk {
+        LOW,
+        MODERATE,
+        HIGH
+    }
 
     public enum Consent {
-        GRANTED, REFUSED, UNKNOWN;
+        GRANTED,
+        REFUSED,
+        UNKNOWN;
 
         public String value() {
             return name().toLowerCase();
         }
     }
 
-    public record Student(String sisStudentId, String schoolId, String givenName, String familyName, LocalDate dateOfBirth,
-            int grade, Risk risk, Consent consent) {
-    }
+    public record Student(
+            String sisStudentId,
+            String schoolId,
+            String givenName,
+            String familyName,
+            LocalDate dateOfBirth,
+            int grade,
+            Risk risk,
+            Consent consent) {}
 
     /** The mix: shares of high and moderate risk, and of granted and refused consent (the rest is unknown). */
     public record Mix(double high, double moderate, double granted, double refused) {
@@ -47,10 +58,24 @@ public final class SyntheticCohort {
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<String> GIVEN = List.of("Ava", "Noah", "Maya", "Liam", "Zoe", "Arjun", "Chloe", "Mateo", "Aiyana",
-            "Ethan", "Leila", "Owen", "Sofia", "Kai", "Amara", "Lucas");
-    private static final List<String> FAMILY = List.of("Nguyen", "Smith", "Singh", "Martin", "Tremblay", "Roy", "Lee", "Wilson",
-            "Gagnon", "Brown", "Khan", "Thomas", "Bouchard", "Kaur");
+    private static final List<String> GIVEN = List.of(
+            "Ava", "Noah", "Maya", "Liam", "Zoe", "Arjun", "Chloe", "Mateo", "Aiyana", "Ethan", "Leila", "Owen",
+            "Sofia", "Kai", "Amara", "Lucas");
+    private static final List<String> FAMILY = List.of(
+            "Nguyen",
+            "Smith",
+            "Singh",
+            "Martin",
+            "Tremblay",
+            "Roy",
+            "Lee",
+            "Wilson",
+            "Gagnon",
+            "Brown",
+            "Khan",
+            "Thomas",
+            "Bouchard",
+            "Kaur");
 
     private final long seed;
     private final List<String> schools;
@@ -71,15 +96,28 @@ public final class SyntheticCohort {
         List<Student> students = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             int grade = 7 + random.nextInt(6);
-            LocalDate born = LocalDate.now().withMonth(9).withDayOfMonth(1).minusYears(grade + 5L)
+            LocalDate born = LocalDate.now()
+                    .withMonth(9)
+                    .withDayOfMonth(1)
+                    .minusYears(grade + 5L)
                     .minusDays(random.nextInt(365));
             double riskRoll = random.nextDouble();
-            Risk risk = riskRoll < mix.high() ? Risk.HIGH : riskRoll < mix.high() + mix.moderate() ? Risk.MODERATE : Risk.LOW;
+            Risk risk = riskRoll < mix.high()
+                    ? Risk.HIGH
+                    : riskRoll < mix.high() + mix.moderate() ? Risk.MODERATE : Risk.LOW;
             double consentRoll = random.nextDouble();
-            Consent consent = consentRoll < mix.granted() ? Consent.GRANTED
+            Consent consent = consentRoll < mix.granted()
+                    ? Consent.GRANTED
                     : consentRoll < mix.granted() + mix.refused() ? Consent.REFUSED : Consent.UNKNOWN;
-            students.add(new Student(String.format("%s-%05d", idPrefix, i + 1), schools.get(i % schools.size()),
-                    GIVEN.get(random.nextInt(GIVEN.size())), FAMILY.get(random.nextInt(FAMILY.size())), born, grade, risk, consent));
+            students.add(new Student(
+                    String.format("%s-%05d", idPrefix, i + 1),
+                    schools.get(i % schools.size()),
+                    GIVEN.get(random.nextInt(GIVEN.size())),
+                    FAMILY.get(random.nextInt(FAMILY.size())),
+                    born,
+                    grade,
+                    risk,
+                    consent));
         }
         return new SyntheticCohort(seed, List.copyOf(schools), Collections.unmodifiableList(students));
     }
@@ -100,9 +138,14 @@ public final class SyntheticCohort {
             schoolNodes.addObject().put("schoolId", schools.get(i)).put("name", "Synthetic School " + (i + 1));
         }
         ArrayNode studentNodes = body.putArray("students");
-        students.forEach(s -> studentNodes.addObject().put("sisStudentId", s.sisStudentId()).put("schoolId", s.schoolId())
-                .put("givenName", s.givenName()).put("familyName", s.familyName())
-                .put("dateOfBirth", s.dateOfBirth().toString()).put("grade", s.grade()));
+        students.forEach(s -> studentNodes
+                .addObject()
+                .put("sisStudentId", s.sisStudentId())
+                .put("schoolId", s.schoolId())
+                .put("givenName", s.givenName())
+                .put("familyName", s.familyName())
+                .put("dateOfBirth", s.dateOfBirth().toString())
+                .put("grade", s.grade()));
         return body;
     }
 
@@ -111,7 +154,8 @@ public final class SyntheticCohort {
         if (student.consent() == Consent.UNKNOWN) {
             return null;
         }
-        ObjectNode body = NODES.objectNode().put("status", student.consent().value()).put("givenBy", "guardian");
+        ObjectNode body =
+                NODES.objectNode().put("status", student.consent().value()).put("givenBy", "guardian");
         if (student.consent() == Consent.GRANTED) {
             body.putArray("scope").add("screening").add("referral").add("identity");
         }
@@ -141,12 +185,15 @@ public final class SyntheticCohort {
     }
 
     /** Bulk rows as JSON for {@code POST /boards/{b}/batches}; {@code refs} maps SIS ids to studentRefs. */
-    public ArrayNode responsesJson(JsonNode instrument, List<Student> which, Map<String, String> refs, LocalDate administeredOn) {
+    public ArrayNode responsesJson(
+            JsonNode instrument, List<Student> which, Map<String, String> refs, LocalDate administeredOn) {
         ArrayNode rows = NODES.arrayNode();
         for (Student student : which) {
-            ObjectNode row = rows.addObject().put("instrument", instrument.path("key").asText())
+            ObjectNode row = rows.addObject()
+                    .put("instrument", instrument.path("key").asText())
                     .put("version", instrument.path("version").asInt())
-                    .put("studentRef", refs.get(student.sisStudentId())).put("schoolId", student.schoolId())
+                    .put("studentRef", refs.get(student.sisStudentId()))
+                    .put("schoolId", student.schoolId())
                     .put("administeredOn", administeredOn.toString());
             ObjectNode answers = row.putObject("answers");
             answers(instrument, student).forEach(answers::put);
@@ -159,11 +206,18 @@ public final class SyntheticCohort {
         List<String> items = new ArrayList<>();
         instrument.path("items").forEach(item -> items.add(item.path("id").asText()));
         StringBuilder csv = new StringBuilder("sisStudentId,schoolId,instrument,version,administeredOn,")
-                .append(String.join(",", items)).append('\n');
+                .append(String.join(",", items))
+                .append('\n');
         for (Student student : which) {
             Map<String, Integer> answers = answers(instrument, student);
-            csv.append(student.sisStudentId()).append(',').append(student.schoolId()).append(',')
-                    .append(instrument.path("key").asText()).append(',').append(instrument.path("version").asInt()).append(',')
+            csv.append(student.sisStudentId())
+                    .append(',')
+                    .append(student.schoolId())
+                    .append(',')
+                    .append(instrument.path("key").asText())
+                    .append(',')
+                    .append(instrument.path("version").asInt())
+                    .append(',')
                     .append(administeredOn);
             items.forEach(item -> csv.append(',').append(answers.get(item)));
             csv.append('\n');

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** Throwaway directories of tests, system tests and benchmarks. */
 public final class TempDirs {
 
-    private TempDirs() {
-    }
+    private TempDirs() {}
 
     /** Deletes a directory tree, best effort: a temporary directory left behind is harmless. */
     public static void deleteQuietly(Path root) {

@@ -1,17 +1,16 @@
 package org.bridgeway.devstack;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SupervisorTest {
 
@@ -45,7 +44,9 @@ class SupervisorTest {
             while (!Files.readString(status).contains("up, restarts 1") && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertTrue(Files.readString(status).contains("sleeper") && Files.readString(status).contains("up, restarts 1"),
+            assertTrue(
+                    Files.readString(status).contains("sleeper")
+                            && Files.readString(status).contains("up, restarts 1"),
                     Files.readString(status));
         } finally {
             process.get().destroyForcibly();

@@ -8,8 +8,7 @@ import java.util.Properties;
 /** A module's own application.properties. */
 final class ApplicationConfig {
 
-    private ApplicationConfig() {
-    }
+    private ApplicationConfig() {}
 
     static Properties of(String module) {
         Properties properties = new Properties();

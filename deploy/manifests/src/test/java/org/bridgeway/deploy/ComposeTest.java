@@ -1,7 +1,7 @@
 package org.bridgeway.deploy;
 
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,9 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /** deploy/compose and the image recipe, parsed and checked (no Docker engine runs them here). */
 class ComposeTest {
@@ -32,7 +31,9 @@ class ComposeTest {
             assertEquals(module, Tree.string(service, "build.args.MODULE"), module);
             assertEquals(module, Workloads.moduleOf(Tree.string(service, "image")), module);
             String port = ApplicationConfig.of(module).getProperty("quarkus.http.port");
-            assertTrue(Tree.list(service, "healthcheck.test").contains("http://localhost:" + port + "/q/health/ready"), module);
+            assertTrue(
+                    Tree.list(service, "healthcheck.test").contains("http://localhost:" + port + "/q/health/ready"),
+                    module);
             assertEquals(true, Tree.at(service, "read_only"), module);
             assertTrue(Tree.list(service, "tmpfs").contains("/tmp"), module);
         }
@@ -51,8 +52,9 @@ class ComposeTest {
 
     @Test
     void servicesStartOnlyAfterWhatTheyNeedIsHealthy() {
-        services.forEach((name, service) -> Tree.map(service, "depends_on").forEach((dependency, how) ->
-                assertTrue(ORDERING.contains(Tree.string(how, "condition")), name + " -> " + dependency)));
+        services.forEach((name, service) -> Tree.map(service, "depends_on")
+                .forEach((dependency, how) ->
+                        assertTrue(ORDERING.contains(Tree.string(how, "condition")), name + " -> " + dependency)));
         for (String module : Repo.deployables()) {
             Set<String> required = ProdEnvContract.required(module);
             Map<String, Object> dependsOn = Tree.map(services, module + ".depends_on");
@@ -60,7 +62,8 @@ class ComposeTest {
                 assertEquals("service_healthy", Tree.string(dependsOn, "postgres.condition"), module);
             }
             if (required.contains("KAFKA_BOOTSTRAP_SERVERS")) {
-                assertEquals("service_completed_successfully", Tree.string(dependsOn, "kafka-topics.condition"), module);
+                assertEquals(
+                        "service_completed_successfully", Tree.string(dependsOn, "kafka-topics.condition"), module);
             }
             Tree.map(services, module + ".environment").forEach((variable, value) -> {
                 Matcher upstream = Pattern.compile("http://([a-z-]+):").matcher(String.valueOf(value));
@@ -84,7 +87,8 @@ class ComposeTest {
                 String name = line.substring(0, line.indexOf('='));
                 listed.add(name);
                 if (name.matches(".*(PASSWORD|_KEY|SECRET|TOKEN).*")) {
-                    assertEquals("", line.substring(line.indexOf('=') + 1), name + " must be left empty in the template");
+                    assertEquals(
+                            "", line.substring(line.indexOf('=') + 1), name + " must be left empty in the template");
                 }
             }
         }

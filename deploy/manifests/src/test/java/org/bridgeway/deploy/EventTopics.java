@@ -1,18 +1,16 @@
 package org.bridgeway.deploy;
 
-import org.bridgeway.events.Topics;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.bridgeway.events.Topics;
 
 /** The topics the event contracts define, and the ones the services' consumers are configured with. */
 final class EventTopics {
 
-    private EventTopics() {
-    }
+    private EventTopics() {}
 
     static Set<String> contracts() {
         Set<String> topics = new TreeSet<>();

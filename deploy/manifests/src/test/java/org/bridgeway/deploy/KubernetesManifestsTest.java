@@ -1,7 +1,7 @@
 package org.bridgeway.deploy;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every overlay of deploy/k8s, rendered with `kubectl kustomize`, against the invariants of a safe deployment. */
 class KubernetesManifestsTest {
@@ -20,8 +19,8 @@ class KubernetesManifestsTest {
     private static final Map<String, Workloads> RENDERED = new ConcurrentHashMap<>();
 
     static Workloads overlay(String name) {
-        return RENDERED.computeIfAbsent(name,
-                n -> new Workloads(n, Kustomize.render(Repo.path("deploy/k8s/overlays/" + n))));
+        return RENDERED.computeIfAbsent(
+                name, n -> new Workloads(n, Kustomize.render(Repo.path("deploy/k8s/overlays/" + n))));
     }
 
     @ParameterizedTest
@@ -36,10 +35,12 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyDeployableModuleRunsItsOwnImageBehindAService(String name) {
         Workloads workloads = overlay(name);
-        assertEquals(Set.copyOf(Repo.deployables()), workloads.deploymentsByModule().keySet());
+        assertEquals(
+                Set.copyOf(Repo.deployables()), workloads.deploymentsByModule().keySet());
         workloads.deploymentsByModule().forEach((module, deployment) -> {
             boolean exposed = workloads.ofKind("Service").stream()
-                    .anyMatch(s -> Tree.selects(Map.of("matchLabels", Tree.map(s, "spec.selector")), Workloads.podLabels(deployment)));
+                    .anyMatch(s -> Tree.selects(
+                            Map.of("matchLabels", Tree.map(s, "spec.selector")), Workloads.podLabels(deployment)));
             assertTrue(exposed, module + " has no Service");
         });
     }
@@ -48,7 +49,9 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void deploymentsAreProbedLimitedAndUnprivileged(String name) {
         List<String> problems = new ArrayList<>();
-        overlay(name).deploymentsByModule().forEach((module, deployment) -> problems.addAll(PodRules.problems(module, deployment)));
+        overlay(name)
+                .deploymentsByModule()
+                .forEach((module, deployment) -> problems.addAll(PodRules.problems(module, deployment)));
         assertEquals(List.of(), problems);
     }
 
@@ -67,18 +70,23 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void secretsAreReferencedNeverWrittenDown(String name) {
         Workloads workloads = overlay(name);
-        assertEquals(List.of(), workloads.ofKind("Secret"), "Secrets are created outside git (deploy/k8s/create-secrets.sh)");
+        assertEquals(
+                List.of(),
+                workloads.ofKind("Secret"),
+                "Secrets are created outside git (deploy/k8s/create-secrets.sh)");
         for (Map<String, Object> deployment : workloads.ofKind("Deployment")) {
             for (Object env : Tree.list(Workloads.container(deployment), "env")) {
                 String variable = Tree.string(env, "name");
                 if (variable.matches(".*_(PASSWORD|KEY|SECRET|USERNAME)")) {
-                    assertTrue(Tree.at(env, "valueFrom.secretKeyRef.name") != null, variable + " must come from a Secret");
+                    assertTrue(
+                            Tree.at(env, "valueFrom.secretKeyRef.name") != null, variable + " must come from a Secret");
                 }
             }
         }
         for (Map<String, Object> configMap : workloads.ofKind("ConfigMap")) {
-            Tree.map(configMap, "data").keySet().forEach(key ->
-                    assertTrue(!key.matches(".*_(PASSWORD|KEY|SECRET)"), key + " belongs in a Secret"));
+            Tree.map(configMap, "data")
+                    .keySet()
+                    .forEach(key -> assertTrue(!key.matches(".*_(PASSWORD|KEY|SECRET)"), key + " belongs in a Secret"));
         }
     }
 
@@ -88,10 +96,14 @@ class KubernetesManifestsTest {
         Workloads workloads = overlay(name);
         for (Map<String, Object> deployment : workloads.ofKind("Deployment")) {
             String deploymentName = Tree.name(deployment);
-            assertTrue(workloads.ofKind("HorizontalPodAutoscaler").stream()
-                    .anyMatch(h -> deploymentName.equals(Tree.string(h, "spec.scaleTargetRef.name"))), deploymentName + " has no HPA");
-            assertTrue(workloads.ofKind("PodDisruptionBudget").stream()
-                    .anyMatch(p -> Tree.selects(Tree.map(p, "spec.selector"), Workloads.podLabels(deployment))), deploymentName + " has no PDB");
+            assertTrue(
+                    workloads.ofKind("HorizontalPodAutoscaler").stream()
+                            .anyMatch(h -> deploymentName.equals(Tree.string(h, "spec.scaleTargetRef.name"))),
+                    deploymentName + " has no HPA");
+            assertTrue(
+                    workloads.ofKind("PodDisruptionBudget").stream()
+                            .anyMatch(p -> Tree.selects(Tree.map(p, "spec.selector"), Workloads.podLabels(deployment))),
+                    deploymentName + " has no PDB");
         }
     }
 
@@ -102,7 +114,9 @@ class KubernetesManifestsTest {
                 .map(t -> Tree.string(t, "spec.topicName") != null ? Tree.string(t, "spec.topicName") : Tree.name(t))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(EventTopics.withDeadLetters(), topics);
-        assertTrue(topics.containsAll(EventTopics.consumedByServices()), "a service consumes a topic that is not deployed");
+        assertTrue(
+                topics.containsAll(EventTopics.consumedByServices()),
+                "a service consumes a topic that is not deployed");
     }
 
     @ParameterizedTest

@@ -1,7 +1,5 @@
 package org.bridgeway.deploy;
 
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,17 +9,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.Yaml;
 
 /** Renders a kustomization with the kubectl on the PATH, exactly as `kubectl apply -k` would. */
 final class Kustomize {
 
-    static final String INSTALL_HINT = "kubectl 1.21 or later (with kustomize v4+) is needed to render deploy/k8s; no cluster is"
-            + " contacted. The java-maven machine image has one (Debian's kubernetes-client 1.20 is too old for these overlays).";
+    static final String INSTALL_HINT =
+            "kubectl 1.21 or later (with kustomize v4+) is needed to render deploy/k8s; no cluster is"
+                    + " contacted. The java-maven machine image has one (Debian's kubernetes-client 1.20 is too old for these overlays).";
     private static final Pattern KUSTOMIZE_VERSION = Pattern.compile("Kustomize Version: v(\\d+)");
     private static volatile boolean checked;
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> render(Path kustomization) {
@@ -42,7 +41,8 @@ final class Kustomize {
         }
         Matcher version = KUSTOMIZE_VERSION.matcher(run("kubectl", "version", "--client"));
         if (!version.find() || Integer.parseInt(version.group(1)) < 4) {
-            throw new AssertionError(INSTALL_HINT + " Found: " + (version.find(0) ? "kustomize v" + version.group(1) : "no kustomize version"));
+            throw new AssertionError(INSTALL_HINT + " Found: "
+                    + (version.find(0) ? "kustomize v" + version.group(1) : "no kustomize version"));
         }
         checked = true;
     }

@@ -25,8 +25,9 @@ final class NetworkRules {
     }
 
     List<String> problems() {
-        boolean defaultDeny = workloads.ofKind("NetworkPolicy").stream().anyMatch(p ->
-                Tree.map(p, "spec.podSelector").isEmpty() && Tree.list(p, "spec.policyTypes").contains("Ingress")
+        boolean defaultDeny = workloads.ofKind("NetworkPolicy").stream()
+                .anyMatch(p -> Tree.map(p, "spec.podSelector").isEmpty()
+                        && Tree.list(p, "spec.policyTypes").contains("Ingress")
                         && Tree.list(p, "spec.ingress").isEmpty());
         if (!defaultDeny) {
             problems.add("no default-deny ingress policy");
@@ -56,7 +57,8 @@ final class NetworkRules {
                 boolean fromMonitoring = Tree.at(peer, "podSelector") == null
                         && Tree.map(peer, "namespaceSelector.matchLabels").containsKey(MONITORING_LABEL);
                 Set<String> from = Tree.at(peer, "namespaceSelector") == null
-                        ? selectedModules(Tree.map(peer, "podSelector")) : Set.of();
+                        ? selectedModules(Tree.map(peer, "podSelector"))
+                        : Set.of();
                 if (!fromMonitoring && (from.isEmpty() || !callers.containsAll(from))) {
                     problems.add(module + ": reachable from " + peer + ", not only from its callers " + callers);
                 }
@@ -72,7 +74,8 @@ final class NetworkRules {
     private Set<String> callersOf(Map<String, Object> deployment) {
         Set<String> services = new TreeSet<>();
         workloads.ofKind("Service").stream()
-                .filter(s -> Tree.selects(Map.of("matchLabels", Tree.map(s, "spec.selector")), Workloads.podLabels(deployment)))
+                .filter(s -> Tree.selects(
+                        Map.of("matchLabels", Tree.map(s, "spec.selector")), Workloads.podLabels(deployment)))
                 .forEach(s -> services.add(Tree.name(s)));
         Set<String> callers = new TreeSet<>();
         workloads.deploymentsByModule().forEach((module, other) -> {
@@ -124,7 +127,8 @@ final class NetworkRules {
     private void expectClients(String what, Set<String> clients, String variable) {
         Set<String> needed = new TreeSet<>();
         workloads.deploymentsByModule().keySet().stream()
-                .filter(m -> ProdEnvContract.required(m).contains(variable)).forEach(needed::add);
+                .filter(m -> ProdEnvContract.required(m).contains(variable))
+                .forEach(needed::add);
         if (!clients.equals(needed)) {
             problems.add(what + " is reachable from " + clients + " but only " + needed + " need it");
         }

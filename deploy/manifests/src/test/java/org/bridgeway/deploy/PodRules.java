@@ -12,14 +12,15 @@ final class PodRules {
             "readinessProbe", "/q/health/ready",
             "livenessProbe", "/q/health/live");
 
-    private PodRules() {
-    }
+    private PodRules() {}
 
     static List<String> problems(String module, Map<String, Object> deployment) {
         List<String> problems = new ArrayList<>();
         Map<String, Object> pod = Tree.map(deployment, "spec.template.spec");
         Map<String, Object> container = Workloads.container(deployment);
-        List<String> ports = Tree.list(container, "ports").stream().map(p -> Tree.string(p, "name")).toList();
+        List<String> ports = Tree.list(container, "ports").stream()
+                .map(p -> Tree.string(p, "name"))
+                .toList();
         PROBES.forEach((probe, path) -> {
             if (!path.equals(Tree.string(container, probe + ".httpGet.path"))) {
                 problems.add(module + ": " + probe + " must GET " + path);
@@ -48,9 +49,11 @@ final class PodRules {
         if (!Tree.list(container, "securityContext.capabilities.drop").contains("ALL")) {
             problems.add(module + ": capabilities must drop ALL");
         }
-        boolean writableTmp = Tree.list(container, "volumeMounts").stream().anyMatch(m -> "/tmp".equals(Tree.string(m, "mountPath")));
+        boolean writableTmp =
+                Tree.list(container, "volumeMounts").stream().anyMatch(m -> "/tmp".equals(Tree.string(m, "mountPath")));
         if (!writableTmp) {
-            problems.add(module + ": /tmp must be a mounted volume (bulk uploads spool there; the root file system is read-only)");
+            problems.add(module
+                    + ": /tmp must be a mounted volume (bulk uploads spool there; the root file system is read-only)");
         }
         return problems;
     }

@@ -26,10 +26,10 @@ final class ProdEnvContract {
     private static final Pattern DEV_ONLY_VALUE = Pattern.compile("localhost|127\\.0\\.0\\.1|\\.local\\b");
     private static final Pattern CREDENTIAL_KEY = Pattern.compile("\\.(username|password)$");
     private static final Pattern REQUIRED_REFERENCE = Pattern.compile("\\$\\{([^}:]+)}");
-    private static final Pattern PLATFORM_DEPENDENCY = Pattern.compile("<artifactId>(bridgeway-platform[a-z-]*)</artifactId>");
+    private static final Pattern PLATFORM_DEPENDENCY =
+            Pattern.compile("<artifactId>(bridgeway-platform[a-z-]*)</artifactId>");
 
-    private ProdEnvContract() {
-    }
+    private ProdEnvContract() {}
 
     static Set<String> required(String module) {
         Map<String, String> config = new LinkedHashMap<>(SourceDefaults.of(module));
@@ -37,7 +37,8 @@ final class ProdEnvContract {
         load(Repo.path(module).resolve("src/main/resources/application.properties"), config);
         Set<String> env = new TreeSet<>();
         config.forEach((key, value) -> {
-            if (DEV_ONLY_VALUE.matcher(value).find() || CREDENTIAL_KEY.matcher(key).find()) {
+            if (DEV_ONLY_VALUE.matcher(value).find()
+                    || CREDENTIAL_KEY.matcher(key).find()) {
                 env.add(envName(key));
             }
             Matcher reference = REQUIRED_REFERENCE.matcher(value);
@@ -79,8 +80,10 @@ final class ProdEnvContract {
 
     private static Path platformModule(String artifact) {
         try (Stream<Path> poms = Files.walk(Repo.path("platform"), 3)) {
-            return poms.filter(p -> p.getFileName().toString().equals("pom.xml") && !p.toString().contains("/target/"))
-                    .filter(p -> Repo.read(p).replaceAll("(?s)<parent>.*?</parent>", "")
+            return poms.filter(p -> p.getFileName().toString().equals("pom.xml")
+                            && !p.toString().contains("/target/"))
+                    .filter(p -> Repo.read(p)
+                            .replaceAll("(?s)<parent>.*?</parent>", "")
                             .contains("<artifactId>" + artifact + "</artifactId>"))
                     .map(Path::getParent)
                     .findFirst()
@@ -101,9 +104,13 @@ final class ProdEnvContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        properties.stringPropertyNames().stream().filter(k -> !k.startsWith("%")).sorted()
+        properties.stringPropertyNames().stream()
+                .filter(k -> !k.startsWith("%"))
+                .sorted()
                 .forEach(k -> config.put(k, properties.getProperty(k)));
-        properties.stringPropertyNames().stream().filter(k -> k.startsWith("%prod.")).sorted()
+        properties.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("%prod."))
+                .sorted()
                 .forEach(k -> config.put(k.substring("%prod.".length()), properties.getProperty(k)));
     }
 }

@@ -16,8 +16,7 @@ final class Repo {
 
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
 
-    private Repo() {
-    }
+    private Repo() {}
 
     static Path path(String relative) {
         return ROOT.resolve(relative);
@@ -42,7 +41,8 @@ final class Repo {
         while (matcher.find()) {
             String module = matcher.group(1);
             Path pom = path(module).resolve("pom.xml");
-            if (Files.exists(pom) && read(pom).contains("<artifactId>quarkus-maven-plugin</artifactId>")
+            if (Files.exists(pom)
+                    && read(pom).contains("<artifactId>quarkus-maven-plugin</artifactId>")
                     && Files.exists(path(module).resolve("src/main/resources/application.properties"))
                     && !module.contains("/")) {
                 modules.add(module);
@@ -55,12 +55,14 @@ final class Repo {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             Path pom = dir.resolve("pom.xml");
-            if (Files.exists(pom) && read(pom).contains("<artifactId>bridgeway-parent</artifactId>")
+            if (Files.exists(pom)
+                    && read(pom).contains("<artifactId>bridgeway-parent</artifactId>")
                     && Files.isDirectory(dir.resolve("deploy/k8s"))) {
                 return dir;
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("not inside the Bridgeway repository: " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "not inside the Bridgeway repository: " + Path.of("").toAbsolutePath());
     }
 }

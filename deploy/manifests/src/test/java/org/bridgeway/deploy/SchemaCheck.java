@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
-
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -44,11 +43,10 @@ final class SchemaCheck {
             "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database",
             "postgresql.cnpg.io/v1/ScheduledBackup", "barmancloud.cnpg.io/v1/ObjectStore");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-    private SchemaCheck() {
-    }
+    private SchemaCheck() {}
 
     static String typeOf(Map<String, Object> doc) {
         return Tree.string(doc, "apiVersion") + "/" + Tree.kind(doc);
@@ -77,7 +75,11 @@ final class SchemaCheck {
     }
 
     private static void unknownFields(Object node, String path, String where, List<String> problems) {
-        if (node == null || node instanceof String || node instanceof Number || node instanceof Boolean || node instanceof Enum<?>) {
+        if (node == null
+                || node instanceof String
+                || node instanceof Number
+                || node instanceof Boolean
+                || node instanceof Enum<?>) {
             return;
         }
         if (node instanceof Collection<?> items) {
@@ -95,14 +97,17 @@ final class SchemaCheck {
             return;
         }
         for (Method getter : node.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || getter.getDeclaringClass() == Object.class || !getter.getName().startsWith("get")) {
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
+                    || getter.getDeclaringClass() == Object.class
+                    || !getter.getName().startsWith("get")) {
                 continue;
             }
             Object value = invoke(getter, node);
             if (getter.getName().equals("getAdditionalProperties")) {
                 if (value instanceof Map<?, ?> extra && !extra.isEmpty()) {
-                    problems.add(where + ": unknown field(s) " + extra.keySet() + " at " + (path.isEmpty() ? "." : path));
+                    problems.add(
+                            where + ": unknown field(s) " + extra.keySet() + " at " + (path.isEmpty() ? "." : path));
                 }
             } else {
                 unknownFields(value, path + "." + property(getter), where, problems);

@@ -17,21 +17,24 @@ import java.util.stream.Stream;
  */
 final class SourceDefaults {
 
-    private static final Pattern CONFIG_PROPERTY = Pattern.compile(
-            "@ConfigProperty\\(name\\s*=\\s*\"([^\"]+)\"\\s*,\\s*defaultValue\\s*=\\s*\"([^\"]*)\"");
-    private static final Pattern MAPPING_PREFIX = Pattern.compile("@ConfigMapping\\(prefix\\s*=\\s*\"([^\"]+)\"\\)\\s*(?:public\\s+)?interface\\s+(\\w+)");
+    private static final Pattern CONFIG_PROPERTY =
+            Pattern.compile("@ConfigProperty\\(name\\s*=\\s*\"([^\"]+)\"\\s*,\\s*defaultValue\\s*=\\s*\"([^\"]*)\"");
+    private static final Pattern MAPPING_PREFIX =
+            Pattern.compile("@ConfigMapping\\(prefix\\s*=\\s*\"([^\"]+)\"\\)\\s*(?:public\\s+)?interface\\s+(\\w+)");
     private static final Pattern INTERFACE = Pattern.compile("interface\\s+(\\w+)[^{]*\\{");
     private static final Pattern ACCESSOR = Pattern.compile(
             "(?:@WithDefault\\(\"([^\"]*)\"\\)\\s*)?(?:@\\w+(?:\\([^)]*\\))?\\s*)*([\\w.<>]+)\\s+(\\w+)\\(\\)\\s*;");
 
-    private SourceDefaults() {
-    }
+    private SourceDefaults() {}
 
     static Map<String, String> of(String module) {
         Map<String, String> defaults = new LinkedHashMap<>();
         try (Stream<Path> sources = Files.walk(Repo.path(module).resolve("src/main/java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                String java = Repo.read(source).replaceAll("(?s)(?<![\"/\\w])/\\*.*?\\*/", "").replaceAll("(?m)^\\s*//[^\n]*", "");
+            for (Path source :
+                    sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String java = Repo.read(source)
+                        .replaceAll("(?s)(?<![\"/\\w])/\\*.*?\\*/", "")
+                        .replaceAll("(?m)^\\s*//[^\n]*", "");
                 Matcher property = CONFIG_PROPERTY.matcher(java);
                 while (property.find()) {
                     defaults.put(property.group(1), property.group(2));

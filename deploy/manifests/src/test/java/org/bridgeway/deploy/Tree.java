@@ -6,8 +6,7 @@ import java.util.Map;
 /** Reads parsed YAML (maps and lists) by dotted paths; a missing step gives null. */
 final class Tree {
 
-    private Tree() {
-    }
+    private Tree() {}
 
     static Object at(Object node, String path) {
         Object current = node;
@@ -51,6 +50,7 @@ final class Tree {
             throw new AssertionError("matchExpressions are not checked by this test; use matchLabels: " + selector);
         }
         Map<String, Object> wanted = map(selector, "matchLabels");
-        return wanted.entrySet().stream().allMatch(e -> String.valueOf(e.getValue()).equals(String.valueOf(labels.get(e.getKey()))));
+        return wanted.entrySet().stream()
+                .allMatch(e -> String.valueOf(e.getValue()).equals(String.valueOf(labels.get(e.getKey()))));
     }
 }

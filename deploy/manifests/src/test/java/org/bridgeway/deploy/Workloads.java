@@ -13,7 +13,9 @@ record Workloads(String overlay, List<Map<String, Object>> docs) {
     }
 
     Map<String, Object> named(String kind, String name) {
-        return ofKind(kind).stream().filter(d -> name.equals(Tree.name(d))).findFirst()
+        return ofKind(kind).stream()
+                .filter(d -> name.equals(Tree.name(d)))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(overlay + ": no " + kind + " " + name));
     }
 
@@ -60,7 +62,8 @@ record Workloads(String overlay, List<Map<String, Object>> docs) {
         for (Object source : Tree.list(container, "envFrom")) {
             String configMap = Tree.string(source, "configMapRef.name");
             if (configMap == null) {
-                throw new AssertionError(Tree.name(deployment) + ": envFrom other than a ConfigMap cannot be checked: " + source);
+                throw new AssertionError(
+                        Tree.name(deployment) + ": envFrom other than a ConfigMap cannot be checked: " + source);
             }
             names.addAll(Tree.map(named("ConfigMap", configMap), "data").keySet());
         }

@@ -6,14 +6,13 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import org.bridgeway.gateway.config.GatewayConfig;
 import org.bridgeway.gateway.routing.Route;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /** The gateway is ready when every upstream says it is ready; each upstream is listed with its state. */
 @Readiness
@@ -33,10 +32,14 @@ public class UpstreamsReadiness implements AsyncHealthCheck {
         List<Uni<Boolean>> checks = new ArrayList<>();
         for (Route route : Route.values()) {
             var url = route.upstream(upstreams).url();
-            checks.add(Uni.createFrom().completionStage(() -> client.getAbs(url + "/q/health/ready").timeout(2000).send()
+            checks.add(Uni.createFrom()
+                    .completionStage(() -> client.getAbs(url + "/q/health/ready")
+                            .timeout(2000)
+                            .send()
                             .toCompletionStage())
                     .map(response -> response.statusCode() == 200)
-                    .onFailure().recoverWithItem(false));
+                    .onFailure()
+                    .recoverWithItem(false));
         }
         return Uni.join().all(checks).andFailFast().map(results -> {
             HealthCheckResponseBuilder builder = HealthCheckResponse.named("upstreams");

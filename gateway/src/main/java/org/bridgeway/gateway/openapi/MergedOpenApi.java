@@ -12,15 +12,14 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.bridgeway.gateway.config.GatewayConfig;
-import org.bridgeway.gateway.routing.Route;
-import org.bridgeway.platform.problem.Problems;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bridgeway.gateway.config.GatewayConfig;
+import org.bridgeway.gateway.routing.Route;
+import org.bridgeway.platform.problem.Problems;
 
 /**
  * Serves the merged document at /q/openapi (YAML, or JSON with {@code ?format=json} or an Accept
@@ -48,7 +47,9 @@ public class MergedOpenApi {
     void serve(RoutingContext ctx) {
         List<Future<Void>> fetches = new ArrayList<>();
         for (Route route : Route.values()) {
-            fetches.add(client.getAbs(route.upstream(config).url() + "/q/openapi?format=json").timeout(3000).send()
+            fetches.add(client.getAbs(route.upstream(config).url() + "/q/openapi?format=json")
+                    .timeout(3000)
+                    .send()
                     .map(response -> {
                         if (response.statusCode() == 200) {
                             try {
@@ -82,7 +83,10 @@ public class MergedOpenApi {
                         || String.valueOf(ctx.request().getHeader("Accept")).contains("application/json");
                 ctx.response()
                         .putHeader("Content-Type", asJson ? "application/json" : "application/yaml")
-                        .end(asJson ? json.writerWithDefaultPrettyPrinter().writeValueAsString(merged) : yaml.writeValueAsString(merged));
+                        .end(
+                                asJson
+                                        ? json.writerWithDefaultPrettyPrinter().writeValueAsString(merged)
+                                        : yaml.writeValueAsString(merged));
             } catch (Exception e) {
                 Log.errorf(e, "merging OpenAPI documents failed");
                 Problems.send(ctx, 500, "The merged OpenAPI document could not be built: " + e.getMessage());

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -23,18 +22,22 @@ public final class OpenApiMerger {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String SCHEMA_REF = "#/components/schemas/";
 
-    private OpenApiMerger() {
-    }
+    private OpenApiMerger() {}
 
     /** @param documents service name to its document, in a stable order */
     public static ObjectNode merge(Map<String, JsonNode> documents) {
         ObjectNode merged = JSON.objectNode();
-        String version = documents.values().stream().map(d -> d.path("openapi").asText("3.0.3")).findFirst().orElse("3.0.3");
+        String version = documents.values().stream()
+                .map(d -> d.path("openapi").asText("3.0.3"))
+                .findFirst()
+                .orElse("3.0.3");
         merged.put("openapi", version);
         ObjectNode info = merged.putObject("info");
         info.put("title", "Bridgeway API");
         info.put("version", "1.0");
-        info.put("description", "One surface for screening, partner and referral services. Authenticate with a bearer JWT.");
+        info.put(
+                "description",
+                "One surface for screening, partner and referral services. Authenticate with a bearer JWT.");
         info.putObject("license").put("name", "Apache-2.0").put("identifier", "Apache-2.0");
         merged.putArray("servers").addObject().put("url", "/");
         ArrayNode tags = merged.putArray("tags");

@@ -9,7 +9,11 @@ import java.util.function.LongSupplier;
  */
 public final class CircuitBreaker {
 
-    public enum State { CLOSED, OPEN, HALF_OPEN }
+    public enum State {
+        CLOSED,
+        OPEN,
+        HALF_OPEN
+    }
 
     private final int failureThreshold;
     private final long openForNanos;

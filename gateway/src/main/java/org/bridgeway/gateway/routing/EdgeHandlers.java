@@ -6,16 +6,15 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.bridgeway.gateway.config.GatewayConfig;
-import org.bridgeway.gateway.security.EdgeAuthentication;
-import org.bridgeway.platform.problem.Problems;
-
 import java.security.SecureRandom;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.bridgeway.gateway.config.GatewayConfig;
+import org.bridgeway.gateway.security.EdgeAuthentication;
+import org.bridgeway.platform.problem.Problems;
 
 /**
  * What happens to every /api/v1 request before it reaches a service, in order: a request id and
@@ -30,6 +29,7 @@ public class EdgeHandlers {
     public static final String TRACEPARENT = "traceparent";
     /** Routing-context key of the byte limit the proxy enforces on a body of unknown length. */
     static final String BODY_LIMIT = "bridgeway.body-limit";
+
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -74,15 +74,21 @@ public class EdgeHandlers {
         ctx.response().putHeader(REQUEST_ID, requestId);
         long start = System.nanoTime();
         String id = requestId;
-        ctx.addEndHandler(done -> Log.infof("rid=%s %s %s route=%s status=%d %.1fms", id, ctx.request().method(),
-                ctx.request().path(), Route.of(ctx.request().path()).map(Route::service).orElse("-"),
-                ctx.response().getStatusCode(), (System.nanoTime() - start) / 1e6));
+        ctx.addEndHandler(done -> Log.infof(
+                "rid=%s %s %s route=%s status=%d %.1fms",
+                id,
+                ctx.request().method(),
+                ctx.request().path(),
+                Route.of(ctx.request().path()).map(Route::service).orElse("-"),
+                ctx.response().getStatusCode(),
+                (System.nanoTime() - start) / 1e6));
         ctx.next();
     }
 
     void rateLimitAddress(RoutingContext ctx) {
         if (config.rateLimit().enabled()) {
-            refuseOver(ctx, addressLimiter, "ip:" + ctx.request().remoteAddress().hostAddress(), "from this address");
+            refuseOver(
+                    ctx, addressLimiter, "ip:" + ctx.request().remoteAddress().hostAddress(), "from this address");
         } else {
             ctx.next();
         }
@@ -93,9 +99,14 @@ public class EdgeHandlers {
             ctx.next();
             return;
         }
-        RouteClass routeClass = RouteClass.of(ctx.request().method().name(), ctx.request().path());
+        RouteClass routeClass =
+                RouteClass.of(ctx.request().method().name(), ctx.request().path());
         String subject = ctx.get(EdgeAuthentication.SUBJECT);
-        refuseOver(ctx, limiters.get(routeClass), "sub:" + subject, "for " + routeClass.name().toLowerCase() + " requests");
+        refuseOver(
+                ctx,
+                limiters.get(routeClass),
+                "sub:" + subject,
+                "for " + routeClass.name().toLowerCase() + " requests");
     }
 
     private static void refuseOver(RoutingContext ctx, TokenBucketLimiter limiter, String client, String what) {
@@ -111,7 +122,8 @@ public class EdgeHandlers {
     void limitBody(RoutingContext ctx) {
         String length = ctx.request().getHeader("Content-Length");
         long limit = RouteClass.of(ctx.request().method().name(), ctx.request().path()) == RouteClass.BULK
-                ? config.bodyLimit().bulk() : config.bodyLimit().other();
+                ? config.bodyLimit().bulk()
+                : config.bodyLimit().other();
         ctx.put(BODY_LIMIT, limit);
         if (length != null) {
             try {

@@ -1,15 +1,13 @@
 package org.bridgeway.gateway.routing;
 
-import org.bridgeway.gateway.config.GatewayConfig;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.bridgeway.gateway.config.GatewayConfig;
 
 /** The path prefixes each service owns under /api/v1. */
 public enum Route {
-
     SCREENING("screening-service", List.of("/api/v1/screening"), GatewayConfig.Upstreams::screening),
     PARTNER("partner-service", List.of("/api/v1/partners", "/api/v1/hsds"), GatewayConfig.Upstreams::partner),
     REFERRAL("referral-service", List.of("/api/v1/referrals"), GatewayConfig.Upstreams::referral);

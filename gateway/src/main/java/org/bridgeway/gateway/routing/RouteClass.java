@@ -2,7 +2,9 @@ package org.bridgeway.gateway.routing;
 
 /** Requests are limited by what they cost: bulk ingest, other writes, reads. */
 public enum RouteClass {
-    BULK, WRITE, READ;
+    BULK,
+    WRITE,
+    READ;
 
     public static RouteClass of(String method, String path) {
         if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {

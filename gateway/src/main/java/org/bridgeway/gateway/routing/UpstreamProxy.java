@@ -12,13 +12,12 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.bridgeway.gateway.config.GatewayConfig;
-import org.bridgeway.platform.problem.Problems;
-
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import org.bridgeway.gateway.config.GatewayConfig;
+import org.bridgeway.platform.problem.Problems;
 
 /**
  * Streams a request to its service and the answer back: status, headers and body as the service
@@ -28,8 +27,17 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class UpstreamProxy {
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "host",
+            "content-length");
 
     private final GatewayConfig config;
     private final HttpClient client;
@@ -37,10 +45,13 @@ public class UpstreamProxy {
 
     UpstreamProxy(GatewayConfig config, Vertx vertx) {
         this.config = config;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(100)
-                .setConnectTimeout(2000));
+        this.client = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(100).setConnectTimeout(2000));
         for (Route route : Route.values()) {
-            breakers.put(route, new CircuitBreaker(config.breaker().failures(), config.breaker().openFor(), System::nanoTime));
+            breakers.put(
+                    route,
+                    new CircuitBreaker(
+                            config.breaker().failures(), config.breaker().openFor(), System::nanoTime));
         }
     }
 
@@ -78,12 +89,15 @@ public class UpstreamProxy {
             HttpClientRequest out = connected.result();
             copyHeaders(in.headers(), out.headers());
             out.putHeader("X-Forwarded-For", in.remoteAddress().hostAddress());
-            out.putHeader("X-Forwarded-Host", in.authority() == null ? "" : in.authority().toString());
+            out.putHeader(
+                    "X-Forwarded-Host",
+                    in.authority() == null ? "" : in.authority().toString());
             out.putHeader("X-Forwarded-Proto", in.scheme());
             String length = in.getHeader("Content-Length");
             if (length != null) {
                 out.putHeader("Content-Length", length);
-            } else if (in.getHeader("Transfer-Encoding") != null || in.version() == HttpVersion.HTTP_2 && !in.isEnded()) {
+            } else if (in.getHeader("Transfer-Encoding") != null
+                    || in.version() == HttpVersion.HTTP_2 && !in.isEnded()) {
                 // HTTP/2 streams a body of unknown length without Transfer-Encoding; HTTP/1.1 upstreams need chunks.
                 out.setChunked(true);
             }
@@ -148,11 +162,14 @@ public class UpstreamProxy {
         } else {
             response.setChunked(true);
         }
-        upstream.pipeTo(response).onFailure(e -> Log.debugf("relay of %s interrupted: %s", ctx.request().path(), e.getMessage()));
+        upstream.pipeTo(response)
+                .onFailure(e ->
+                        Log.debugf("relay of %s interrupted: %s", ctx.request().path(), e.getMessage()));
     }
 
     private static void unavailable(RoutingContext ctx, Route route, Throwable cause) {
-        if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
+        if (cause instanceof TimeoutException
+                || cause.getClass().getSimpleName().contains("Timeout")) {
             Problems.send(ctx, 504, route.service() + " did not answer in time.");
         } else {
             Log.debugf("%s unavailable: %s", route.service(), cause.toString());

@@ -5,9 +5,9 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.bridgeway.platform.problem.Problems;
 import org.bridgeway.platform.security.TokenShape;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.bridgeway.platform.problem.Problems;
 
 /**
  * The bearer token checked at the edge: signature, issuer, audience and age (smallrye-jwt, from

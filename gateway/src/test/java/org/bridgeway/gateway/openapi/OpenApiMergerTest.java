@@ -1,16 +1,15 @@
 package org.bridgeway.gateway.openapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class OpenApiMergerTest {
 
@@ -33,7 +32,13 @@ class OpenApiMergerTest {
         assertTrue(merged.path("paths").has("/api/v1/screening/a"));
         assertTrue(merged.path("paths").has("/api/v1/partners/b"));
         assertEquals(2, merged.path("tags").size());
-        assertEquals("bearer", merged.path("components").path("securitySchemes").path("bearer").path("scheme").asText());
+        assertEquals(
+                "bearer",
+                merged.path("components")
+                        .path("securitySchemes")
+                        .path("bearer")
+                        .path("scheme")
+                        .asText());
         assertEquals(1, merged.path("components").path("securitySchemes").size());
         assertTrue(merged.path("components").path("schemas").has("Shared"), "identical schemas kept once");
     }
@@ -47,8 +52,16 @@ class OpenApiMergerTest {
         JsonNode schemas = merged.path("components").path("schemas");
         assertEquals("object", schemas.path("Page").path("type").asText());
         assertEquals("array", schemas.path("Referral_Page").path("type").asText());
-        String ref = merged.path("paths").path("/api/v1/referrals/a").path("get").path("responses").path("200")
-                .path("content").path("application/json").path("schema").path("$ref").asText();
+        String ref = merged.path("paths")
+                .path("/api/v1/referrals/a")
+                .path("get")
+                .path("responses")
+                .path("200")
+                .path("content")
+                .path("application/json")
+                .path("schema")
+                .path("$ref")
+                .asText();
         assertEquals("#/components/schemas/Referral_Page", ref);
         assertFalse(schemas.has("Screening_Page"));
     }

@@ -1,5 +1,6 @@
 package org.bridgeway.partner.api;
 
+import java.util.List;
 import org.bridgeway.partner.api.AgreementDtos.AgreementChangeInput;
 import org.bridgeway.partner.api.AgreementDtos.AgreementInput;
 import org.bridgeway.partner.api.AgreementDtos.AgreementView;
@@ -7,17 +8,14 @@ import org.bridgeway.partner.domain.AgreementModel.AgreementChange;
 import org.bridgeway.partner.domain.AgreementModel.AgreementCommand;
 import org.bridgeway.partner.domain.AgreementModel.AgreementDetails;
 
-import java.util.List;
-
 /** Agreements between their JSON shape and the domain's. */
 final class AgreementMapper {
 
-    private AgreementMapper() {
-    }
+    private AgreementMapper() {}
 
     static AgreementCommand command(AgreementInput in) {
-        return new AgreementCommand(in.organizationId(), in.boardId(), distinct(in.scopes()), in.validFrom(), in.validTo(),
-                in.status());
+        return new AgreementCommand(
+                in.organizationId(), in.boardId(), distinct(in.scopes()), in.validFrom(), in.validTo(), in.status());
     }
 
     static AgreementChange change(AgreementChangeInput in) {
@@ -25,8 +23,18 @@ final class AgreementMapper {
     }
 
     static AgreementView view(AgreementDetails a) {
-        return new AgreementView(a.id(), a.organizationId(), a.organizationName(), a.boardId(), a.scopes(), a.validFrom(),
-                a.validTo(), a.status(), a.version(), a.createdAt(), a.updatedAt());
+        return new AgreementView(
+                a.id(),
+                a.organizationId(),
+                a.organizationName(),
+                a.boardId(),
+                a.scopes(),
+                a.validFrom(),
+                a.validTo(),
+                a.status(),
+                a.version(),
+                a.createdAt(),
+                a.updatedAt());
     }
 
     private static List<String> distinct(List<String> scopes) {

@@ -11,6 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Set;
+import java.util.UUID;
 import org.bridgeway.partner.api.AgreementDtos.AgreementChangeInput;
 import org.bridgeway.partner.api.AgreementDtos.AgreementInput;
 import org.bridgeway.partner.api.AgreementDtos.AgreementView;
@@ -31,10 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
-import java.util.Set;
-import java.util.UUID;
-
 @Path("/api/v1/partners/agreements")
 @Tag(name = "partners: data-sharing agreements")
 public class AgreementResource {
@@ -53,35 +52,56 @@ public class AgreementResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Record a data-sharing agreement between an organization and a board; announced as AgreementChanged")
-    @APIResponse(responseCode = "201", description = "Created", headers = {
-            @Header(name = "Location", schema = @Schema(implementation = String.class)),
-            @Header(name = "ETag", schema = @Schema(implementation = String.class))},
+    @Operation(
+            summary =
+                    "Record a data-sharing agreement between an organization and a board; announced as AgreementChanged")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = {
+                @Header(name = "Location", schema = @Schema(implementation = String.class)),
+                @Header(name = "ETag", schema = @Schema(implementation = String.class))
+            },
             content = @Content(mediaType = JSON, schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (unknown organization, scopes, dates)")
     @APIResponse(responseCode = "403", description = "Only admins record agreements")
-    @APIResponse(responseCode = "409", description = "An active agreement of the same organization and board overlaps these dates")
+    @APIResponse(
+            responseCode = "409",
+            description = "An active agreement of the same organization and board overlaps these dates")
     @APIResponse(responseCode = "422", description = "This Idempotency-Key was used with another body")
-    public Response create(@HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-            @NotNull @Valid AgreementInput input) {
+    public Response create(
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @NotNull @Valid AgreementInput input) {
         return idempotency.execute(caller.subject(), idempotencyKey, input, () -> {
             AgreementDetails created = agreements.create(AgreementMapper.command(input));
             return Response.created(URI.create("/api/v1/partners/agreements/" + created.id()))
-                    .tag(ETags.of(created.version())).entity(AgreementMapper.view(created)).build();
+                    .tag(ETags.of(created.version()))
+                    .entity(AgreementMapper.view(created))
+                    .build();
         });
     }
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.PARTNER})
-    @Operation(summary = "Agreements: a coordinator sees its board's, a partner its own; inForceOn keeps those in force that day")
+    @Operation(
+            summary =
+                    "Agreements: a coordinator sees its board's, a partner its own; inForceOn keeps those in force that day")
     @APIResponse(responseCode = "200", description = "One page of agreements")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging parameter")
-    @APIResponse(responseCode = "403", description = "Another board or organization than your token's, or a role that sees no agreements")
-    public Page<AgreementView> list(@QueryParam("board") String board,
+    @APIResponse(
+            responseCode = "403",
+            description = "Another board or organization than your token's, or a role that sees no agreements")
+    public Page<AgreementView> list(
+            @QueryParam("board") String board,
             @Parameter(description = "organization id") @QueryParam("org") String org,
-            @Parameter(description = "YYYY-MM-DD: only agreements active and valid on that day") @QueryParam("inForceOn") String inForceOn,
-            @QueryParam("status") String status, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        AgreementQuery query = new AgreementQuery(QueryParams.text("board", board, 64), organization(org),
+            @Parameter(description = "YYYY-MM-DD: only agreements active and valid on that day")
+                    @QueryParam("inForceOn")
+                    String inForceOn,
+            @QueryParam("status") String status,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        AgreementQuery query = new AgreementQuery(
+                QueryParams.text("board", board, 64),
+                organization(org),
                 QueryParams.date("inForceOn", inForceOn),
                 QueryParams.oneOf("status", status, Set.of("draft", "active", "suspended", "ended")));
         return agreements.list(caller, query, PageRequest.of(page, size)).map(AgreementMapper::view);
@@ -91,21 +111,29 @@ public class AgreementResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.PARTNER})
     @Operation(summary = "One agreement, if it is your board's or your organization's")
-    @APIResponse(responseCode = "200", description = "The agreement",
+    @APIResponse(
+            responseCode = "200",
+            description = "The agreement",
             headers = @Header(name = "ETag", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = JSON, schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "403", description = "A role that sees no agreements")
     @APIResponse(responseCode = "404", description = "No such agreement that you may see")
     public Response get(@PathParam("id") UUID id) {
         AgreementDetails agreement = agreements.get(caller, id);
-        return Response.ok(AgreementMapper.view(agreement)).tag(ETags.of(agreement.version())).build();
+        return Response.ok(AgreementMapper.view(agreement))
+                .tag(ETags.of(agreement.version()))
+                .build();
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change an agreement's scopes, dates or status; announced as AgreementChanged. If-Match is honoured when sent")
-    @APIResponse(responseCode = "200", description = "The changed agreement",
+    @Operation(
+            summary =
+                    "Change an agreement's scopes, dates or status; announced as AgreementChanged. If-Match is honoured when sent")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed agreement",
             headers = @Header(name = "ETag", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = JSON, schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
@@ -113,11 +141,14 @@ public class AgreementResource {
     @APIResponse(responseCode = "404", description = "No such agreement")
     @APIResponse(responseCode = "409", description = "Activating it would overlap another active agreement of the pair")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
-    public Response update(@PathParam("id") UUID id,
+    public Response update(
+            @PathParam("id") UUID id,
             @Parameter(description = "the ETag read") @HeaderParam(ETags.IF_MATCH) String ifMatch,
             @NotNull @Valid AgreementChangeInput input) {
         AgreementDetails agreement = agreements.update(id, ETags.optional(ifMatch), AgreementMapper.change(input));
-        return Response.ok(AgreementMapper.view(agreement)).tag(ETags.of(agreement.version())).build();
+        return Response.ok(AgreementMapper.view(agreement))
+                .tag(ETags.of(agreement.version()))
+                .build();
     }
 
     private static UUID organization(String org) {

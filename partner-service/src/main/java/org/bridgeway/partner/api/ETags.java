@@ -8,8 +8,7 @@ final class ETags {
 
     static final String IF_MATCH = "If-Match";
 
-    private ETags() {
-    }
+    private ETags() {}
 
     static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
@@ -23,8 +22,11 @@ final class ETags {
     /** The version If-Match names: absent (or {@code *}) is 428, since a blind write could undo someone else's. */
     static long required(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            throw new ApiException(428, "Precondition Required", "Send If-Match with the ETag you read, so a concurrent "
-                    + "change is not overwritten.", null);
+            throw new ApiException(
+                    428,
+                    "Precondition Required",
+                    "Send If-Match with the ETag you read, so a concurrent " + "change is not overwritten.",
+                    null);
         }
         return parse(ifMatch);
     }
@@ -39,7 +41,8 @@ final class ETags {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
             // A tag we never issued matches nothing.
-            throw new ApiException(412, "Precondition Failed", "If-Match does not name a version of this resource.", null);
+            throw new ApiException(
+                    412, "Precondition Failed", "If-Match does not name a version of this resource.", null);
         }
     }
 }

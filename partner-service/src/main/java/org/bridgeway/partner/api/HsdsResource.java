@@ -5,6 +5,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.bridgeway.partner.api.HsdsDtos.HsdsOrganization;
 import org.bridgeway.partner.api.HsdsDtos.HsdsPage;
 import org.bridgeway.partner.api.HsdsDtos.HsdsService;
@@ -21,13 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The directory as Open Referral HSDS 3.x, paged as HSDS lists are (page from 1, per_page), with delta sync. */
 @Path("/api/v1/hsds")
@@ -55,12 +53,17 @@ public class HsdsResource {
     public HsdsPage<HsdsService> services(
             @Parameter(description = "1-based page number") @QueryParam("page") String page,
             @Parameter(description = "items per page, 1-200, default 50") @QueryParam("per_page") String perPage,
-            @Parameter(description = "RFC 3339 date-time: only services changed at or after it") @QueryParam("modified_after") String modifiedAfter) {
-        Page<ExportedService> services = export.services(caller, QueryParams.instant("modified_after", modifiedAfter),
-                request(page, perPage));
+            @Parameter(description = "RFC 3339 date-time: only services changed at or after it")
+                    @QueryParam("modified_after")
+                    String modifiedAfter) {
+        Page<ExportedService> services =
+                export.services(caller, QueryParams.instant("modified_after", modifiedAfter), request(page, perPage));
         Map<String, Need> vocabulary = vocabulary();
-        return HsdsMapper.page(services, services.items().stream()
-                .map(s -> HsdsMapper.service(s.service(), s.organization(), vocabulary)).toList());
+        return HsdsMapper.page(
+                services,
+                services.items().stream()
+                        .map(s -> HsdsMapper.service(s.service(), s.organization(), vocabulary))
+                        .toList());
     }
 
     @GET
@@ -77,17 +80,23 @@ public class HsdsResource {
     @GET
     @Path("/organizations")
     @Authenticated
-    @Operation(summary = "Organizations in HSDS 3.x shape with their services, by name, or by modification from modified_after")
+    @Operation(
+            summary =
+                    "Organizations in HSDS 3.x shape with their services, by name, or by modification from modified_after")
     @APIResponse(responseCode = "200", description = "One HSDS page of organizations")
     @APIResponse(responseCode = "400", description = "Invalid page, per_page or modified_after")
     public HsdsPage<HsdsOrganization> organizations(
             @Parameter(description = "1-based page number") @QueryParam("page") String page,
             @Parameter(description = "items per page, 1-200, default 50") @QueryParam("per_page") String perPage,
-            @Parameter(description = "RFC 3339 date-time: only organizations changed at or after it") @QueryParam("modified_after") String modifiedAfter) {
-        Page<OrganizationDetails> list = organizations.list(caller, QueryParams.instant("modified_after", modifiedAfter),
-                request(page, perPage));
+            @Parameter(description = "RFC 3339 date-time: only organizations changed at or after it")
+                    @QueryParam("modified_after")
+                    String modifiedAfter) {
+        Page<OrganizationDetails> list = organizations.list(
+                caller, QueryParams.instant("modified_after", modifiedAfter), request(page, perPage));
         Map<String, Need> vocabulary = vocabulary();
-        return HsdsMapper.page(list, list.items().stream().map(o -> organization(o, vocabulary)).toList());
+        return HsdsMapper.page(
+                list,
+                list.items().stream().map(o -> organization(o, vocabulary)).toList());
     }
 
     @GET
@@ -101,7 +110,9 @@ public class HsdsResource {
     }
 
     private static HsdsOrganization organization(OrganizationDetails o, Map<String, Need> vocabulary) {
-        List<HsdsService> services = o.services().stream().map(s -> HsdsMapper.service(s, null, vocabulary)).toList();
+        List<HsdsService> services = o.services().stream()
+                .map(s -> HsdsMapper.service(s, null, vocabulary))
+                .toList();
         return HsdsMapper.organization(o, services);
     }
 

@@ -3,13 +3,12 @@ package org.bridgeway.partner.api;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import java.util.List;
 import org.bridgeway.partner.api.ServiceDtos.NeedView;
 import org.bridgeway.partner.domain.NeedVocabulary;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.List;
 
 @Path("/api/v1/partners/needs")
 @Tag(name = "partners: services and capacity")

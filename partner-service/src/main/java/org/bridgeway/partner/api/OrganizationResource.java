@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
 import org.bridgeway.partner.api.OrganizationDtos.OrganizationInput;
 import org.bridgeway.partner.api.OrganizationDtos.OrganizationView;
 import org.bridgeway.partner.domain.OrganizationDirectory;
@@ -28,9 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
-import java.util.UUID;
 
 @Path("/api/v1/partners/organizations")
 @Tag(name = "partners: organizations")
@@ -49,19 +48,23 @@ public class OrganizationResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a partner organization (optionally keeping the id it has in another directory)")
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             headers = @Header(name = "Location", schema = @Schema(implementation = String.class)),
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationView.class)))
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Only admins edit the directory")
     @APIResponse(responseCode = "409", description = "An organization with this id exists")
     @APIResponse(responseCode = "422", description = "This Idempotency-Key was used with another body")
-    public Response create(@HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-            @NotNull @Valid OrganizationInput input) {
+    public Response create(
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @NotNull @Valid OrganizationInput input) {
         return idempotency.execute(caller.subject(), idempotencyKey, input, () -> {
             OrganizationDetails created = organizations.create(OrganizationMapper.command(input.id(), input));
             return Response.created(URI.create("/api/v1/partners/organizations/" + created.id()))
-                    .entity(OrganizationMapper.view(created)).build();
+                    .entity(OrganizationMapper.view(created))
+                    .build();
         });
     }
 

@@ -1,5 +1,7 @@
 package org.bridgeway.partner.api;
 
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -7,9 +9,6 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * Every error response the operations declare is RFC 9457 problem+json with the Problem schema, and every
@@ -29,8 +28,11 @@ public class ProblemResponsesFilter implements OASFilter {
         addIfMissing(operation, "500", "Unexpected failure; the detail names an incident id found in the service log");
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
-                response.setContent(OASFactory.createContent().addMediaType(MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))));
+                response.setContent(OASFactory.createContent()
+                        .addMediaType(
+                                MEDIA_TYPE,
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref(PROBLEM))));
             }
         });
         return operation;
@@ -56,14 +58,28 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static Schema problem() {
         Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .properties(Map.of("field", text, "message", text)).required(List.of("field", "message"));
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        Schema fieldError = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .properties(Map.of("field", text, "message", text))
+                .required(List.of("field", "message"));
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details; errors lists field-level failures")
-                .properties(Map.of("type", text, "title", text,
-                        "status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER),
-                        "detail", text, "instance", text,
-                        "errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError)))
+                .properties(Map.of(
+                        "type",
+                        text,
+                        "title",
+                        text,
+                        "status",
+                        OASFactory.createSchema().addType(Schema.SchemaType.INTEGER),
+                        "detail",
+                        text,
+                        "instance",
+                        text,
+                        "errors",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .items(fieldError)))
                 .required(List.of("title", "status"));
     }
 }

@@ -1,19 +1,17 @@
 package org.bridgeway.partner.api;
 
-import org.bridgeway.platform.problem.ApiException;
-
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import org.bridgeway.platform.problem.ApiException;
 
 /** Query parameters read as text and parsed here, so a malformed one is a 400 naming it rather than a 404. */
 final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     static Integer integer(String name, String value, int min, int max) {
         if (value == null || value.isBlank()) {
@@ -46,7 +44,10 @@ final class QueryParams {
             return null;
         }
         if (!allowed.contains(value)) {
-            throw ApiException.invalidField(name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+            throw ApiException.invalidField(
+                    name,
+                    "must be one of "
+                            + String.join(", ", allowed.stream().sorted().toList()));
         }
         return value;
     }
@@ -82,9 +83,14 @@ final class QueryParams {
         if (values == null) {
             return List.of();
         }
-        List<String> kept = values.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).distinct().toList();
+        List<String> kept = values.stream()
+                .filter(v -> v != null && !v.isBlank())
+                .map(String::trim)
+                .distinct()
+                .toList();
         if (kept.size() > maxCount || kept.stream().anyMatch(v -> v.length() > maxLength)) {
-            throw ApiException.invalidField(name, "at most " + maxCount + " values of at most " + maxLength + " characters");
+            throw ApiException.invalidField(
+                    name, "at most " + maxCount + " values of at most " + maxLength + " characters");
         }
         return kept;
     }

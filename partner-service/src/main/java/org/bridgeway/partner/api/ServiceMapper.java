@@ -20,15 +20,27 @@ import org.bridgeway.partner.domain.ServiceModel.ServiceDetails;
 /** Services between their JSON shape and the domain's. */
 final class ServiceMapper {
 
-    private ServiceMapper() {
-    }
+    private ServiceMapper() {}
 
     static ServiceCommand command(ServiceInput in) {
         Contact c = in.contact();
-        return new ServiceCommand(in.organizationId(), in.name(), in.description(), in.needs(), in.minAge(), in.maxAge(),
-                in.minGrade(), in.maxGrade(), in.eligibility(), in.languages(), in.serviceAreas(), in.status(),
+        return new ServiceCommand(
+                in.organizationId(),
+                in.name(),
+                in.description(),
+                in.needs(),
+                in.minAge(),
+                in.maxAge(),
+                in.minGrade(),
+                in.maxGrade(),
+                in.eligibility(),
+                in.languages(),
+                in.serviceAreas(),
+                in.status(),
                 c == null ? null : new ServiceModel.Contact(c.email(), c.phone(), c.url()),
-                in.locations() == null ? null : in.locations().stream().map(ServiceMapper::command).toList(),
+                in.locations() == null
+                        ? null
+                        : in.locations().stream().map(ServiceMapper::command).toList(),
                 in.capacity() == null ? null : command(in.capacity()));
     }
 
@@ -38,15 +50,37 @@ final class ServiceMapper {
 
     static ServiceView view(ServiceDetails s) {
         ServiceModel.Contact c = s.contact();
-        return new ServiceView(s.id(), s.organizationId(), s.organizationName(), s.name(), s.description(), s.needs(),
-                s.minAge(), s.maxAge(), s.minGrade(), s.maxGrade(), s.eligibility(), s.languages(), s.serviceAreas(),
-                s.status(), new Contact(c.email(), c.phone(), c.url()),
-                s.locations().stream().map(ServiceMapper::view).toList(), view(s.capacity()), s.version(), s.createdAt(),
+        return new ServiceView(
+                s.id(),
+                s.organizationId(),
+                s.organizationName(),
+                s.name(),
+                s.description(),
+                s.needs(),
+                s.minAge(),
+                s.maxAge(),
+                s.minGrade(),
+                s.maxGrade(),
+                s.eligibility(),
+                s.languages(),
+                s.serviceAreas(),
+                s.status(),
+                new Contact(c.email(), c.phone(), c.url()),
+                s.locations().stream().map(ServiceMapper::view).toList(),
+                view(s.capacity()),
+                s.version(),
+                s.createdAt(),
                 s.updatedAt());
     }
 
     static CapacityView view(Capacity c) {
-        return new CapacityView(c.serviceId(), c.organizationId(), c.available(), c.maximum(), c.waitlist(), c.updatedAt(),
+        return new CapacityView(
+                c.serviceId(),
+                c.organizationId(),
+                c.available(),
+                c.maximum(),
+                c.waitlist(),
+                c.updatedAt(),
                 c.version());
     }
 
@@ -55,12 +89,29 @@ final class ServiceMapper {
     }
 
     private static LocationCommand command(LocationInput in) {
-        return new LocationCommand(in.name(), in.address1(), in.city(), in.stateProvince(), in.postalCode(), in.country(),
-                in.latitude(), in.longitude(), Boolean.TRUE.equals(in.confidential()));
+        return new LocationCommand(
+                in.name(),
+                in.address1(),
+                in.city(),
+                in.stateProvince(),
+                in.postalCode(),
+                in.country(),
+                in.latitude(),
+                in.longitude(),
+                Boolean.TRUE.equals(in.confidential()));
     }
 
     private static LocationView view(LocationDetails l) {
-        return new LocationView(l.id(), l.name(), l.address1(), l.city(), l.stateProvince(), l.postalCode(), l.country(),
-                l.latitude(), l.longitude(), l.confidential());
+        return new LocationView(
+                l.id(),
+                l.name(),
+                l.address1(),
+                l.city(),
+                l.stateProvince(),
+                l.postalCode(),
+                l.country(),
+                l.latitude(),
+                l.longitude(),
+                l.confidential());
     }
 }

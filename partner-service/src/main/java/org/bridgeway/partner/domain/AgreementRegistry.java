@@ -2,6 +2,12 @@ package org.bridgeway.partner.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.bridgeway.partner.domain.AgreementModel.AgreementChange;
 import org.bridgeway.partner.domain.AgreementModel.AgreementCommand;
 import org.bridgeway.partner.domain.AgreementModel.AgreementDetails;
@@ -12,13 +18,6 @@ import org.bridgeway.platform.api.Page;
 import org.bridgeway.platform.api.PageRequest;
 import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.security.Caller;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Data-sharing agreements. At most one active agreement covers an organization and a board on any day:
@@ -45,7 +44,9 @@ public class AgreementRegistry {
         agreement.boardId = command.boardId();
         agreement.version = 1;
         agreement.createdAt = Instant.now();
-        apply(agreement, new AgreementChange(command.scopes(), command.validFrom(), command.validTo(), command.status()));
+        apply(
+                agreement,
+                new AgreementChange(command.scopes(), command.validFrom(), command.validTo(), command.status()));
         agreement.persist();
         events.agreementChanged(agreement);
         return details(agreement, organization.name);
@@ -54,7 +55,8 @@ public class AgreementRegistry {
     @Transactional
     public AgreementDetails update(UUID id, Long expectedVersion, AgreementChange change) {
         AgreementEntity agreement = AgreementEntity.byId(id).orElseThrow(() -> notFound(id));
-        OrganizationEntity organization = OrganizationEntity.lockedById(agreement.organizationId).orElseThrow();
+        OrganizationEntity organization =
+                OrganizationEntity.lockedById(agreement.organizationId).orElseThrow();
         agreement.reload();
         checkDates(change.validFrom(), change.validTo());
         Versions.require(expectedVersion, agreement.version);
@@ -69,26 +71,45 @@ public class AgreementRegistry {
         AgreementEntity agreement = AgreementEntity.byId(id)
                 .filter(a -> DirectoryAccess.sees(caller, a.organizationId, a.boardId))
                 .orElseThrow(() -> notFound(id));
-        return details(agreement, OrganizationEntity.byId(agreement.organizationId).map(o -> o.name).orElse(null));
+        return details(
+                agreement,
+                OrganizationEntity.byId(agreement.organizationId)
+                        .map(o -> o.name)
+                        .orElse(null));
     }
 
     @Transactional
     public Page<AgreementDetails> list(Caller caller, AgreementQuery query, PageRequest page) {
         AgreementQuery scoped = DirectoryAccess.scope(caller, query);
-        AgreementEntity.Filter filter = new AgreementEntity.Filter(scoped.boardId(), scoped.organizationId(),
-                scoped.inForceOn(), scoped.status());
-        List<AgreementEntity> agreements = AgreementEntity.page(filter, OrganizationDirectory.offset(page), page.size());
-        Map<UUID, String> names = OrganizationEntity.byIds(agreements.stream().map(a -> a.organizationId)
-                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(o -> o.id, o -> o.name));
-        return Page.of(agreements.stream().map(a -> details(a, names.get(a.organizationId))).toList(), page,
+        AgreementEntity.Filter filter = new AgreementEntity.Filter(
+                scoped.boardId(), scoped.organizationId(), scoped.inForceOn(), scoped.status());
+        List<AgreementEntity> agreements =
+                AgreementEntity.page(filter, OrganizationDirectory.offset(page), page.size());
+        Map<UUID, String> names =
+                OrganizationEntity.byIds(
+                                agreements.stream().map(a -> a.organizationId).collect(Collectors.toSet()))
+                        .stream()
+                        .collect(Collectors.toMap(o -> o.id, o -> o.name));
+        return Page.of(
+                agreements.stream()
+                        .map(a -> details(a, names.get(a.organizationId)))
+                        .toList(),
+                page,
                 AgreementEntity.total(filter));
     }
 
     private static void apply(AgreementEntity agreement, AgreementChange change) {
-        if (AgreementEntity.ACTIVE.equals(change.status()) && !AgreementEntity.activeOverlapping(agreement.organizationId,
-                agreement.boardId, change.validFrom(), change.validTo(), agreement.id).isEmpty()) {
-            throw ApiException.conflict("Organization " + agreement.organizationId + " already has an active agreement with board "
-                    + agreement.boardId + " for part of these dates; end or suspend it first.");
+        if (AgreementEntity.ACTIVE.equals(change.status())
+                && !AgreementEntity.activeOverlapping(
+                                agreement.organizationId,
+                                agreement.boardId,
+                                change.validFrom(),
+                                change.validTo(),
+                                agreement.id)
+                        .isEmpty()) {
+            throw ApiException.conflict(
+                    "Organization " + agreement.organizationId + " already has an active agreement with board "
+                            + agreement.boardId + " for part of these dates; end or suspend it first.");
         }
         agreement.scopes = List.copyOf(change.scopes());
         agreement.validFrom = change.validFrom();
@@ -114,7 +135,17 @@ public class AgreementRegistry {
     }
 
     private static AgreementDetails details(AgreementEntity a, String organizationName) {
-        return new AgreementDetails(a.id, a.organizationId, organizationName, a.boardId, a.scopes, a.validFrom, a.validTo,
-                a.status, a.version, a.createdAt, a.updatedAt);
+        return new AgreementDetails(
+                a.id,
+                a.organizationId,
+                organizationName,
+                a.boardId,
+                a.scopes,
+                a.validFrom,
+                a.validTo,
+                a.status,
+                a.version,
+                a.createdAt,
+                a.updatedAt);
     }
 }

@@ -1,12 +1,11 @@
 package org.bridgeway.partner.domain;
 
+import java.util.Objects;
+import java.util.UUID;
 import org.bridgeway.partner.domain.AgreementModel.AgreementQuery;
 import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.security.Caller;
 import org.bridgeway.platform.security.Roles;
-
-import java.util.Objects;
-import java.util.UUID;
 
 /**
  * The one place partner-service decides who reaches what beyond the role check of an endpoint:
@@ -14,8 +13,7 @@ import java.util.UUID;
  */
 public final class DirectoryAccess {
 
-    private DirectoryAccess() {
-    }
+    private DirectoryAccess() {}
 
     /** Only admins see the street, postal code and coordinates of a confidential location. */
     public static boolean seesConfidentialAddresses(Caller caller) {

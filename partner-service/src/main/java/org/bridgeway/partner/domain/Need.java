@@ -1,5 +1,4 @@
 package org.bridgeway.partner.domain;
 
 /** A need code of the shared vocabulary with its label. */
-public record Need(String code, String label, String description) {
-}
+public record Need(String code, String label, String description) {}

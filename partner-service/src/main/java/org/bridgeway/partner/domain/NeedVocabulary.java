@@ -2,11 +2,10 @@ package org.bridgeway.partner.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.bridgeway.partner.store.NeedEntity;
-
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bridgeway.partner.store.NeedEntity;
 
 /** The need codes services are tagged with: the same vocabulary the screening instruments use, kept as data. */
 @ApplicationScoped
@@ -14,7 +13,9 @@ public class NeedVocabulary {
 
     @Transactional
     public List<Need> all() {
-        return NeedEntity.inOrder().stream().map(n -> new Need(n.code, n.label, n.description)).toList();
+        return NeedEntity.inOrder().stream()
+                .map(n -> new Need(n.code, n.label, n.description))
+                .toList();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

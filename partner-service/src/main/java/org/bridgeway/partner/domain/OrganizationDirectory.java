@@ -2,6 +2,11 @@ package org.bridgeway.partner.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import org.bridgeway.partner.domain.OrganizationModel.OrganizationCommand;
 import org.bridgeway.partner.domain.OrganizationModel.OrganizationDetails;
 import org.bridgeway.partner.domain.ServiceModel.ServiceDetails;
@@ -11,12 +16,6 @@ import org.bridgeway.platform.api.Page;
 import org.bridgeway.platform.api.PageRequest;
 import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.security.Caller;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Partner organizations and their services. A rename changes every service's snapshot (it carries the
@@ -59,23 +58,29 @@ public class OrganizationDirectory {
                 events.serviceUpserted(service, organization.name);
             }
         }
-        return details(organization, snapshots.ofOrganizations(caller, List.of(id)).getOrDefault(id, List.of()));
+        return details(
+                organization, snapshots.ofOrganizations(caller, List.of(id)).getOrDefault(id, List.of()));
     }
 
     @Transactional
     public OrganizationDetails get(Caller caller, UUID id) {
         OrganizationEntity organization = OrganizationEntity.byId(id).orElseThrow(() -> notFound(id));
-        return details(organization, snapshots.ofOrganizations(caller, List.of(id)).getOrDefault(id, List.of()));
+        return details(
+                organization, snapshots.ofOrganizations(caller, List.of(id)).getOrDefault(id, List.of()));
     }
 
     /** Organizations with their services, in name order, or in modification order from {@code modifiedSince}. */
     @Transactional
     public Page<OrganizationDetails> list(Caller caller, Instant modifiedSince, PageRequest page) {
         List<OrganizationEntity> organizations = OrganizationEntity.page(modifiedSince, offset(page), page.size());
-        Map<UUID, List<ServiceDetails>> services = snapshots.ofOrganizations(caller,
-                organizations.stream().map(o -> o.id).toList());
-        return Page.of(organizations.stream().map(o -> details(o, services.getOrDefault(o.id, List.of()))).toList(),
-                page, OrganizationEntity.total(modifiedSince));
+        Map<UUID, List<ServiceDetails>> services = snapshots.ofOrganizations(
+                caller, organizations.stream().map(o -> o.id).toList());
+        return Page.of(
+                organizations.stream()
+                        .map(o -> details(o, services.getOrDefault(o.id, List.of())))
+                        .toList(),
+                page,
+                OrganizationEntity.total(modifiedSince));
     }
 
     /** The row offset of a page, kept within what a query can take (pages that far out are empty anyway). */
@@ -97,7 +102,7 @@ public class OrganizationDirectory {
     }
 
     static OrganizationDetails details(OrganizationEntity o, List<ServiceDetails> services) {
-        return new OrganizationDetails(o.id, o.name, o.description, o.email, o.website, o.phone, o.createdAt,
-                o.updatedAt, services);
+        return new OrganizationDetails(
+                o.id, o.name, o.description, o.email, o.website, o.phone, o.createdAt, o.updatedAt, services);
     }
 }

@@ -2,6 +2,9 @@ package org.bridgeway.partner.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.bridgeway.partner.domain.ServiceModel.LocationCommand;
 import org.bridgeway.partner.domain.ServiceModel.ServiceCommand;
 import org.bridgeway.partner.domain.ServiceModel.ServiceDetails;
@@ -11,10 +14,6 @@ import org.bridgeway.partner.store.ServiceEntity;
 import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.problem.Problem.FieldError;
 import org.bridgeway.platform.security.Caller;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Adds, changes and deactivates services (never deletes them: a referral may point to one). Every change
@@ -73,7 +72,8 @@ public class ServiceDirectory {
             service.status = INACTIVE;
             service.version++;
             service.updatedAt = Instant.now();
-            events.serviceUpserted(service, OrganizationEntity.byId(service.organizationId).orElseThrow().name);
+            events.serviceUpserted(
+                    service, OrganizationEntity.byId(service.organizationId).orElseThrow().name);
         }
         return snapshots.of(caller, service);
     }
@@ -116,9 +116,12 @@ public class ServiceDirectory {
         service.languages = command.languages() == null ? List.of() : List.copyOf(command.languages());
         service.serviceAreas = command.serviceAreas() == null ? List.of() : List.copyOf(command.serviceAreas());
         service.status = command.status();
-        service.contactEmail = command.contact() == null ? null : command.contact().email();
-        service.contactPhone = command.contact() == null ? null : command.contact().phone();
-        service.contactUrl = command.contact() == null ? null : command.contact().url();
+        service.contactEmail =
+                command.contact() == null ? null : command.contact().email();
+        service.contactPhone =
+                command.contact() == null ? null : command.contact().phone();
+        service.contactUrl =
+                command.contact() == null ? null : command.contact().url();
         if (command.capacity() != null) {
             service.available = command.capacity().available();
             service.maximum = command.capacity().maximum();

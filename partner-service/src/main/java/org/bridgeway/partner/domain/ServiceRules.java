@@ -1,22 +1,20 @@
 package org.bridgeway.partner.domain;
 
-import org.bridgeway.partner.domain.ServiceModel.CapacityCommand;
-import org.bridgeway.partner.domain.ServiceModel.ServiceCommand;
-import org.bridgeway.platform.problem.Problem.FieldError;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.bridgeway.partner.domain.ServiceModel.CapacityCommand;
+import org.bridgeway.partner.domain.ServiceModel.ServiceCommand;
+import org.bridgeway.platform.problem.Problem.FieldError;
 
 /** Checks across fields of a service that single-field validation cannot make. Pure: no database, no framework. */
 public final class ServiceRules {
 
     private static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
 
-    private ServiceRules() {
-    }
+    private ServiceRules() {}
 
     /** @param knownNeeds the need codes of the vocabulary */
     public static List<FieldError> check(ServiceCommand command, Collection<String> knownNeeds) {

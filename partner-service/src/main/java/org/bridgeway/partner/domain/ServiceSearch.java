@@ -23,9 +23,19 @@ public class ServiceSearch {
 
     @Transactional
     public Page<ServiceDetails> search(Caller caller, SearchCriteria criteria, PageRequest page) {
-        ServiceSearchQuery.Result result = query.search(new ServiceSearchQuery.Filter(criteria.needs(), criteria.allNeeds(),
-                criteria.areas(), criteria.age(), criteria.grade(), criteria.languages(), criteria.withCapacity(),
-                criteria.status(), criteria.text()), (long) page.page() * page.size(), page.size());
+        ServiceSearchQuery.Result result = query.search(
+                new ServiceSearchQuery.Filter(
+                        criteria.needs(),
+                        criteria.allNeeds(),
+                        criteria.areas(),
+                        criteria.age(),
+                        criteria.grade(),
+                        criteria.languages(),
+                        criteria.withCapacity(),
+                        criteria.status(),
+                        criteria.text()),
+                (long) page.page() * page.size(),
+                page.size());
         return Page.of(snapshots.byIds(caller, result.ids()), page, result.total());
     }
 }

@@ -1,15 +1,6 @@
 package org.bridgeway.partner.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.bridgeway.partner.domain.ServiceModel.Capacity;
-import org.bridgeway.partner.domain.ServiceModel.Contact;
-import org.bridgeway.partner.domain.ServiceModel.LocationDetails;
-import org.bridgeway.partner.domain.ServiceModel.ServiceDetails;
-import org.bridgeway.partner.store.LocationEntity;
-import org.bridgeway.partner.store.OrganizationEntity;
-import org.bridgeway.partner.store.ServiceEntity;
-import org.bridgeway.platform.security.Caller;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,6 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.bridgeway.partner.domain.ServiceModel.Capacity;
+import org.bridgeway.partner.domain.ServiceModel.Contact;
+import org.bridgeway.partner.domain.ServiceModel.LocationDetails;
+import org.bridgeway.partner.domain.ServiceModel.ServiceDetails;
+import org.bridgeway.partner.store.LocationEntity;
+import org.bridgeway.partner.store.OrganizationEntity;
+import org.bridgeway.partner.store.ServiceEntity;
+import org.bridgeway.platform.security.Caller;
 
 /**
  * Turns stored services into what callers see, a page at a time (one query for their organizations, one for
@@ -31,16 +30,21 @@ public class ServiceSnapshots {
     public List<ServiceDetails> of(Caller caller, List<ServiceEntity> services) {
         boolean fullAddresses = caller != null && DirectoryAccess.seesConfidentialAddresses(caller);
         List<UUID> ids = services.stream().map(s -> s.id).toList();
-        Map<UUID, String> organizationNames = OrganizationEntity.byIds(services.stream().map(s -> s.organizationId)
-                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(o -> o.id, o -> o.name));
+        Map<UUID, String> organizationNames =
+                OrganizationEntity.byIds(
+                                services.stream().map(s -> s.organizationId).collect(Collectors.toSet()))
+                        .stream()
+                        .collect(Collectors.toMap(o -> o.id, o -> o.name));
         Map<UUID, List<LocationDetails>> locations = new HashMap<>();
         for (LocationEntity location : LocationEntity.ofServices(ids)) {
             LocationDetails details = details(location);
-            locations.computeIfAbsent(location.serviceId, id -> new ArrayList<>())
+            locations
+                    .computeIfAbsent(location.serviceId, id -> new ArrayList<>())
                     .add(location.confidential && !fullAddresses ? details.redacted() : details);
         }
-        return services.stream().map(s -> details(s, organizationNames.get(s.organizationId),
-                locations.getOrDefault(s.id, List.of()))).toList();
+        return services.stream()
+                .map(s -> details(s, organizationNames.get(s.organizationId), locations.getOrDefault(s.id, List.of())))
+                .toList();
     }
 
     public ServiceDetails of(Caller caller, ServiceEntity service) {
@@ -57,7 +61,8 @@ public class ServiceSnapshots {
     /** Each organization's services, by organization id. */
     public Map<UUID, List<ServiceDetails>> ofOrganizations(Caller caller, Collection<UUID> organizationIds) {
         return of(caller, ServiceEntity.ofOrganizations(organizationIds)).stream()
-                .collect(Collectors.groupingBy(ServiceDetails::organizationId, LinkedHashMap::new, Collectors.toList()));
+                .collect(
+                        Collectors.groupingBy(ServiceDetails::organizationId, LinkedHashMap::new, Collectors.toList()));
     }
 
     static Capacity capacity(ServiceEntity s) {
@@ -65,14 +70,40 @@ public class ServiceSnapshots {
     }
 
     private static ServiceDetails details(ServiceEntity s, String organizationName, List<LocationDetails> locations) {
-        return new ServiceDetails(s.id, s.organizationId, organizationName, s.name, s.description, s.needs, s.minAge,
-                s.maxAge, s.minGrade, s.maxGrade, s.eligibility, s.languages, s.serviceAreas, s.status,
-                new Contact(s.contactEmail, s.contactPhone, s.contactUrl), locations, capacity(s), s.version,
-                s.createdAt, s.updatedAt);
+        return new ServiceDetails(
+                s.id,
+                s.organizationId,
+                organizationName,
+                s.name,
+                s.description,
+                s.needs,
+                s.minAge,
+                s.maxAge,
+                s.minGrade,
+                s.maxGrade,
+                s.eligibility,
+                s.languages,
+                s.serviceAreas,
+                s.status,
+                new Contact(s.contactEmail, s.contactPhone, s.contactUrl),
+                locations,
+                capacity(s),
+                s.version,
+                s.createdAt,
+                s.updatedAt);
     }
 
     private static LocationDetails details(LocationEntity l) {
-        return new LocationDetails(l.id, l.name, l.address1, l.city, l.stateProvince, l.postalCode, l.country,
-                l.latitude, l.longitude, l.confidential);
+        return new LocationDetails(
+                l.id,
+                l.name,
+                l.address1,
+                l.city,
+                l.stateProvince,
+                l.postalCode,
+                l.country,
+                l.latitude,
+                l.longitude,
+                l.confidential);
     }
 }

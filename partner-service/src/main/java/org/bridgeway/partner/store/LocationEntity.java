@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
@@ -18,17 +17,24 @@ public class LocationEntity extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "service_id")
     public UUID serviceId;
+
     public int position;
     public String name;
+
     @Column(name = "address_1")
     public String address1;
+
     public String city;
+
     @Column(name = "state_province")
     public String stateProvince;
+
     @Column(name = "postal_code")
     public String postalCode;
+
     public String country;
     public BigDecimal latitude;
     public BigDecimal longitude;

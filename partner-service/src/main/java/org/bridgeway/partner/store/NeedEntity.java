@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.util.List;
 
 /** A need code of the shared vocabulary (the codes instruments assign to their domains), with its label. */
@@ -14,6 +13,7 @@ public class NeedEntity extends PanacheEntityBase {
 
     @Id
     public String code;
+
     public String label;
     public String description;
     public int position;

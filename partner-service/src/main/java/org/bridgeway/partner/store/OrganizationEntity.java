@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -20,13 +19,16 @@ public class OrganizationEntity extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String name;
     public String description;
     public String email;
     public String website;
     public String phone;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
@@ -45,7 +47,8 @@ public class OrganizationEntity extends PanacheEntityBase {
 
     /** A page in name order; {@code modifiedSince} null for all. */
     public static List<OrganizationEntity> page(Instant modifiedSince, int offset, int limit) {
-        var query = modifiedSince == null ? find("order by lower(name), id")
+        var query = modifiedSince == null
+                ? find("order by lower(name), id")
                 : find("updatedAt >= ?1 order by updatedAt, id", modifiedSince);
         return query.range(offset, offset + limit - 1).list();
     }

@@ -2,7 +2,6 @@ package org.bridgeway.partner.store;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,13 +28,19 @@ public class ServiceSearchQuery {
     }
 
     /** Empty lists and null values do not filter. {@code allNeeds}: every need must be covered, else any. */
-    public record Filter(List<String> needs, boolean allNeeds, List<String> areas, Integer age, Integer grade,
-            List<String> languages, boolean withCapacity, String status, String text) {
-    }
+    public record Filter(
+            List<String> needs,
+            boolean allNeeds,
+            List<String> areas,
+            Integer age,
+            Integer grade,
+            List<String> languages,
+            boolean withCapacity,
+            String status,
+            String text) {}
 
     /** The ids of one page in relevance order, and the total number of matches. */
-    public record Result(List<UUID> ids, long total) {
-    }
+    public record Result(List<UUID> ids, long total) {}
 
     public Result search(Filter filter, long offset, int limit) {
         List<Object> params = new ArrayList<>();
@@ -48,16 +53,17 @@ public class ServiceSearchQuery {
         List<Object> whereParams = new ArrayList<>();
         String where = where(filter, whereParams);
         params.addAll(whereParams);
-        String sql = "SELECT s.id, count(*) OVER () AS total, " + (covered.isEmpty() ? "0" : String.join(" + ", covered))
-                + " AS covered FROM service s WHERE " + where
-                // byte-order names: a stable tie-break that costs far less per row than a locale-aware sort
-                + " ORDER BY covered DESC, (coalesce(s.available, 0) > 0) DESC, s.available DESC NULLS LAST,"
-                + " lower(s.name) COLLATE \"C\", s.id LIMIT ? OFFSET ?";
+        String sql =
+                "SELECT s.id, count(*) OVER () AS total, " + (covered.isEmpty() ? "0" : String.join(" + ", covered))
+                        + " AS covered FROM service s WHERE " + where
+                        // byte-order names: a stable tie-break that costs far less per row than a locale-aware sort
+                        + " ORDER BY covered DESC, (coalesce(s.available, 0) > 0) DESC, s.available DESC NULLS LAST,"
+                        + " lower(s.name) COLLATE \"C\", s.id LIMIT ? OFFSET ?";
         params.add(limit);
         params.add(offset);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, params);
-             ResultSet rs = statement.executeQuery()) {
+                PreparedStatement statement = prepare(connection, sql, params);
+                ResultSet rs = statement.executeQuery()) {
             List<UUID> ids = new ArrayList<>();
             long total = -1;
             while (rs.next()) {
@@ -71,8 +77,9 @@ public class ServiceSearchQuery {
     }
 
     private static long count(Connection connection, String where, List<Object> params) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, "SELECT count(*) FROM service s WHERE " + where, params);
-             ResultSet rs = statement.executeQuery()) {
+        try (PreparedStatement statement =
+                        prepare(connection, "SELECT count(*) FROM service s WHERE " + where, params);
+                ResultSet rs = statement.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
@@ -121,7 +128,8 @@ public class ServiceSearchQuery {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, List<Object> params) throws SQLException {
+    private static PreparedStatement prepare(Connection connection, String sql, List<Object> params)
+            throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < params.size(); i++) {
             Object value = params.get(i);

@@ -1,11 +1,5 @@
 package org.bridgeway.partner.api;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.bridgeway.partner.Fixtures.AGREEMENTS;
 import static org.bridgeway.partner.Fixtures.ORGANIZATIONS;
 import static org.bridgeway.partner.Fixtures.SERVICES;
@@ -22,6 +16,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** A shelter's address reaches admins only: every read endpoint, as every role, including the HSDS export. */
 @QuarkusTest
@@ -40,12 +39,33 @@ class ConfidentialAddressTest {
         String org = organization("Safe Harbour Youth Shelter");
         Map<String, Object> body = serviceBody(org, "Emergency youth beds", List.of("housing"));
         body.put("serviceAreas", List.of(area));
-        body.put("locations", List.of(Map.of("name", "Safe Harbour house", "address1", STREET, "city", CITY,
-                "stateProvince", "BC", "postalCode", POSTAL, "country", "CA", "latitude", Double.valueOf(LATITUDE),
-                "longitude", Double.valueOf(LONGITUDE), "confidential", true)));
+        body.put(
+                "locations",
+                List.of(Map.of(
+                        "name",
+                        "Safe Harbour house",
+                        "address1",
+                        STREET,
+                        "city",
+                        CITY,
+                        "stateProvince",
+                        "BC",
+                        "postalCode",
+                        POSTAL,
+                        "country",
+                        "CA",
+                        "latitude",
+                        Double.valueOf(LATITUDE),
+                        "longitude",
+                        Double.valueOf(LONGITUDE),
+                        "confidential",
+                        true)));
         String id = service(body);
-        as(admin()).body(agreementBody(org, board, "2026-01-01", null, "active", List.of("screening-summary")))
-                .post(AGREEMENTS).then().statusCode(201);
+        as(admin())
+                .body(agreementBody(org, board, "2026-01-01", null, "active", List.of("screening-summary")))
+                .post(AGREEMENTS)
+                .then()
+                .statusCode(201);
 
         List<String> reads = List.of(
                 SERVICES + "?area=" + area,
@@ -65,7 +85,8 @@ class ConfidentialAddressTest {
             for (String path : reads) {
                 var response = as(token).get(path);
                 String text = response.asString();
-                assertTrue(response.statusCode() == 200 || response.statusCode() == 403,
+                assertTrue(
+                        response.statusCode() == 200 || response.statusCode() == 403,
                         role + " GET " + path + " answered " + response.statusCode() + ": " + text);
                 if (role.equals("admin")) {
                     continue;
@@ -77,7 +98,10 @@ class ConfidentialAddressTest {
         });
 
         String staff = everyRole(board, org).get("school-staff");
-        as(staff).get(SERVICES + "/" + id).then().statusCode(200)
+        as(staff)
+                .get(SERVICES + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("locations[0].name", equalTo("Safe Harbour house"))
                 .body("locations[0].city", equalTo(CITY))
                 .body("locations[0].confidential", equalTo(true));
@@ -90,7 +114,11 @@ class ConfidentialAddressTest {
                 assertTrue(text.contains(secret), "an admin sees " + secret + " in " + path + ": " + text);
             }
         }
-        assertEquals(STREET, as(admin()).get("/api/v1/hsds/services/" + id).jsonPath()
-                .getString("service_at_locations[0].location.addresses[0].address_1"));
+        assertEquals(
+                STREET,
+                as(admin())
+                        .get("/api/v1/hsds/services/" + id)
+                        .jsonPath()
+                        .getString("service_at_locations[0].location.addresses[0].address_1"));
     }
 }

@@ -1,7 +1,6 @@
 package org.bridgeway.partner.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,10 +111,14 @@ final class HsdsRules {
         uuid(l, "id", at, true);
         enumeration(l, "location_type", at, LOCATION_TYPES);
         if (l.has("latitude")) {
-            require(l.get("latitude").isNumber() && Math.abs(l.get("latitude").asDouble()) <= 90, at + ".latitude in [-90, 90]");
+            require(
+                    l.get("latitude").isNumber() && Math.abs(l.get("latitude").asDouble()) <= 90,
+                    at + ".latitude in [-90, 90]");
         }
         if (l.has("longitude")) {
-            require(l.get("longitude").isNumber() && Math.abs(l.get("longitude").asDouble()) <= 180, at + ".longitude in [-180, 180]");
+            require(
+                    l.get("longitude").isNumber() && Math.abs(l.get("longitude").asDouble()) <= 180,
+                    at + ".longitude in [-180, 180]");
         }
         each(l, "addresses", at, (a, where) -> {
             uuid(a, "id", where, true);
@@ -160,17 +163,22 @@ final class HsdsRules {
             require(!required, at + "." + field + " is required");
             return;
         }
-        require(node.get(field).isTextual() && !node.get(field).asText().isBlank(), at + "." + field + " is non-empty text");
+        require(
+                node.get(field).isTextual() && !node.get(field).asText().isBlank(),
+                at + "." + field + " is non-empty text");
     }
 
     private void enumeration(JsonNode node, String field, String at, Set<String> allowed) {
-        require(node.has(field) && allowed.contains(node.get(field).asText()),
+        require(
+                node.has(field) && allowed.contains(node.get(field).asText()),
                 at + "." + field + " is one of " + allowed + ", was " + node.get(field));
     }
 
     private void format(JsonNode node, String field, String at, Pattern pattern) {
         if (node.has(field)) {
-            require(node.get(field).isTextual() && pattern.matcher(node.get(field).asText()).matches(),
+            require(
+                    node.get(field).isTextual()
+                            && pattern.matcher(node.get(field).asText()).matches(),
                     at + "." + field + " has the wrong format: " + node.get(field));
         }
     }

@@ -1,14 +1,5 @@
 package org.bridgeway.partner.api;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static org.bridgeway.partner.Fixtures.SERVICES;
 import static org.bridgeway.partner.Fixtures.admin;
 import static org.bridgeway.partner.Fixtures.as;
@@ -23,6 +14,14 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Search filters, inclusive eligibility bounds, paging totals and relevance order. Each test's services serve
@@ -48,12 +47,18 @@ class SearchTest {
     }
 
     private ValidatableResponse search(Map<String, ?> params) {
-        return as(admin()).queryParam("area", area).queryParams(params).get(SERVICES).then().statusCode(200);
+        return as(admin())
+                .queryParam("area", area)
+                .queryParams(params)
+                .get(SERVICES)
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void ageAndGradeBoundsAreInclusive() {
-        String teens = add("Teens", List.of("housing"), Map.of("minAge", 13, "maxAge", 17, "minGrade", 8, "maxGrade", 12));
+        String teens =
+                add("Teens", List.of("housing"), Map.of("minAge", 13, "maxAge", 17, "minGrade", 8, "maxGrade", 12));
         String open = add("Anyone", List.of("housing"), Map.of());
         search(Map.of("age", 13)).body("items.id", containsInAnyOrder(teens, open));
         search(Map.of("age", 17)).body("items.id", containsInAnyOrder(teens, open));
@@ -66,16 +71,33 @@ class SearchTest {
 
     @Test
     void needsMatchAnyOrAllAndLanguageAreaCapacityStatusAndTextFilter() {
-        String both = add("Housing and family", List.of("housing", "family-support"), Map.of("languages", List.of("en", "fr")));
-        String housing = add("Shelter beds", List.of("housing"),
+        String both = add(
+                "Housing and family", List.of("housing", "family-support"), Map.of("languages", List.of("en", "fr")));
+        String housing = add(
+                "Shelter beds",
+                List.of("housing"),
                 Map.of("languages", List.of("pa"), "capacity", capacity(4, 10, "none")));
-        String food = add("Breakfast club", List.of("food-security"),
+        String food = add(
+                "Breakfast club",
+                List.of("food-security"),
                 Map.of("status", "temporarily-closed", "description", "Hot breakfast before the first bell"));
 
-        as(admin()).queryParam("area", area).queryParam("need", "housing").queryParam("need", "family-support")
-                .get(SERVICES).then().statusCode(200).body("items.id", containsInAnyOrder(both, housing));
-        as(admin()).queryParam("area", area).queryParam("need", "housing").queryParam("need", "family-support")
-                .queryParam("needMatch", "all").get(SERVICES).then().body("items.id", contains(both));
+        as(admin())
+                .queryParam("area", area)
+                .queryParam("need", "housing")
+                .queryParam("need", "family-support")
+                .get(SERVICES)
+                .then()
+                .statusCode(200)
+                .body("items.id", containsInAnyOrder(both, housing));
+        as(admin())
+                .queryParam("area", area)
+                .queryParam("need", "housing")
+                .queryParam("need", "family-support")
+                .queryParam("needMatch", "all")
+                .get(SERVICES)
+                .then()
+                .body("items.id", contains(both));
         search(Map.of("language", "pa")).body("items.id", contains(housing));
         search(Map.of("language", "fr")).body("items.id", contains(both));
         search(Map.of("withCapacity", "true")).body("items.id", contains(housing));
@@ -83,9 +105,17 @@ class SearchTest {
         search(Map.of("q", "BREAKFAST BEFORE")).body("items.id", contains(food));
         search(Map.of("q", "shelter")).body("items.id", contains(housing));
         search(Map.of("q", "100%_")).body("items", empty());
-        as(admin()).queryParam("area", uniqueArea()).get(SERVICES).then().body("totalItems", equalTo(0))
+        as(admin())
+                .queryParam("area", uniqueArea())
+                .get(SERVICES)
+                .then()
+                .body("totalItems", equalTo(0))
                 .body("items", empty());
-        as(admin()).queryParam("area", "demo-school-1").queryParam("q", "Breakfast club").get(SERVICES).then()
+        as(admin())
+                .queryParam("area", "demo-school-1")
+                .queryParam("q", "Breakfast club")
+                .get(SERVICES)
+                .then()
                 .body("items.id", hasItem(food));
     }
 
@@ -98,27 +128,68 @@ class SearchTest {
         String unrelated = add("Charlie food", List.of("food-security"), Map.of());
 
         List<String> expected = List.of(coversTwo, withRoom, full, unknown);
-        as(admin()).queryParam("area", area).queryParam("need", "housing").queryParam("need", "mental-health")
-                .get(SERVICES).then().body("items.id", equalTo(expected)).body("totalItems", equalTo(4));
+        as(admin())
+                .queryParam("area", area)
+                .queryParam("need", "housing")
+                .queryParam("need", "mental-health")
+                .get(SERVICES)
+                .then()
+                .body("items.id", equalTo(expected))
+                .body("totalItems", equalTo(4));
 
         List<String> paged = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
-            as(admin()).queryParam("area", area).queryParam("need", "housing").queryParam("need", "mental-health")
-                    .queryParam("size", 2).queryParam("page", page).get(SERVICES).then()
-                    .body("totalItems", equalTo(4)).body("totalPages", equalTo(2)).body("page", equalTo(page))
-                    .extract().<List<String>>path("items.id").forEach(paged::add);
+            as(admin())
+                    .queryParam("area", area)
+                    .queryParam("need", "housing")
+                    .queryParam("need", "mental-health")
+                    .queryParam("size", 2)
+                    .queryParam("page", page)
+                    .get(SERVICES)
+                    .then()
+                    .body("totalItems", equalTo(4))
+                    .body("totalPages", equalTo(2))
+                    .body("page", equalTo(page))
+                    .extract()
+                    .<List<String>>path("items.id")
+                    .forEach(paged::add);
         }
         assertEquals(expected, paged, "pages in a row give the same order as one page, nothing twice or lost");
-        search(Map.of()).body("items.id", hasItem(unrelated)).body("totalItems", equalTo(5))
+        search(Map.of())
+                .body("items.id", hasItem(unrelated))
+                .body("totalItems", equalTo(5))
                 .body("items[0].id", equalTo(withRoom));
     }
 
     @Test
     void badSearchParametersAre400WithTheFieldNamed() {
-        Map<String, String> bad = Map.of("age", "eleven", "grade", "13", "withCapacity", "maybe", "status", "open",
-                "needMatch", "some", "size", "500", "page", "-1");
-        bad.forEach((name, value) -> as(admin()).queryParam(name, value).get(SERVICES).then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo(name)));
-        as(admin()).queryParam("q", "x".repeat(201)).get(SERVICES).then().statusCode(400).body("errors[0].field", equalTo("q"));
+        Map<String, String> bad = Map.of(
+                "age",
+                "eleven",
+                "grade",
+                "13",
+                "withCapacity",
+                "maybe",
+                "status",
+                "open",
+                "needMatch",
+                "some",
+                "size",
+                "500",
+                "page",
+                "-1");
+        bad.forEach((name, value) -> as(admin())
+                .queryParam(name, value)
+                .get(SERVICES)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo(name)));
+        as(admin())
+                .queryParam("q", "x".repeat(201))
+                .get(SERVICES)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("q"));
     }
 }

@@ -1,24 +1,5 @@
 package org.bridgeway.partner.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bridgeway.events.AgreementChanged;
-import org.bridgeway.events.CapacityChanged;
-import org.bridgeway.events.CloudEvents;
-import org.bridgeway.events.EventJson;
-import org.bridgeway.events.ServiceUpserted;
-import org.bridgeway.events.Topics;
-import org.bridgeway.testing.TestInfra;
-import org.bridgeway.testing.TestKafka;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static org.bridgeway.partner.Fixtures.AGREEMENTS;
 import static org.bridgeway.partner.Fixtures.SERVICES;
 import static org.bridgeway.partner.Fixtures.admin;
@@ -31,6 +12,24 @@ import static org.bridgeway.partner.Fixtures.service;
 import static org.bridgeway.partner.Fixtures.serviceBody;
 import static org.bridgeway.partner.Fixtures.uniqueBoard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bridgeway.events.AgreementChanged;
+import org.bridgeway.events.CapacityChanged;
+import org.bridgeway.events.CloudEvents;
+import org.bridgeway.events.EventJson;
+import org.bridgeway.events.ServiceUpserted;
+import org.bridgeway.events.Topics;
+import org.bridgeway.testing.TestInfra;
+import org.bridgeway.testing.TestKafka;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every directory, capacity and agreement change is exactly one event on partner.events, keyed by the service
@@ -60,15 +59,37 @@ class PartnerEventsOutageTest {
             serviceId = service(body);
             body.put("languages", List.of("en", "pa"));
             as(admin()).body(body).put(SERVICES + "/" + serviceId).then().statusCode(200);
-            as(partner).header("If-Match", "\"2\"").body(capacity(3, 6, "none"))
-                    .put(SERVICES + "/" + serviceId + "/capacity").then().statusCode(200);
-            as(partner).header("If-Match", "\"3\"").body(capacity(0, 6, "1-3-months"))
-                    .put(SERVICES + "/" + serviceId + "/capacity").then().statusCode(200);
+            as(partner)
+                    .header("If-Match", "\"2\"")
+                    .body(capacity(3, 6, "none"))
+                    .put(SERVICES + "/" + serviceId + "/capacity")
+                    .then()
+                    .statusCode(200);
+            as(partner)
+                    .header("If-Match", "\"3\"")
+                    .body(capacity(0, 6, "1-3-months"))
+                    .put(SERVICES + "/" + serviceId + "/capacity")
+                    .then()
+                    .statusCode(200);
             as(admin()).post(SERVICES + "/" + serviceId + "/deactivate").then().statusCode(200);
-            agreementId = as(admin()).body(agreementBody(org, board, "2026-01-01", null, "active",
-                    List.of("screening-summary"))).post(AGREEMENTS).then().statusCode(201).extract().path("id");
-            as(admin()).body(Map.of("scopes", List.of("screening-summary", "identity"), "validFrom", "2026-01-01",
-                    "status", "active")).put(AGREEMENTS + "/" + agreementId).then().statusCode(200);
+            agreementId = as(admin())
+                    .body(agreementBody(org, board, "2026-01-01", null, "active", List.of("screening-summary")))
+                    .post(AGREEMENTS)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            as(admin())
+                    .body(Map.of(
+                            "scopes",
+                            List.of("screening-summary", "identity"),
+                            "validFrom",
+                            "2026-01-01",
+                            "status",
+                            "active"))
+                    .put(AGREEMENTS + "/" + agreementId)
+                    .then()
+                    .statusCode(200);
         } finally {
             TestInfra.kafka().start();
         }
@@ -80,14 +101,25 @@ class PartnerEventsOutageTest {
         TestKafka.readUntil(Topics.PARTNER, Duration.ofSeconds(90), allThere);
         // read the topic again a little later, so an event the relay published twice would show
         await(Duration.ofSeconds(2));
-        List<ConsumerRecord<String, String>> all = TestKafka.readUntil(Topics.PARTNER, Duration.ofSeconds(30), allThere);
+        List<ConsumerRecord<String, String>> all =
+                TestKafka.readUntil(Topics.PARTNER, Duration.ofSeconds(30), allThere);
 
         List<ConsumerRecord<String, String>> serviceEvents = ours(all, service);
-        assertEquals(List.of(SERVICE_UPSERTED, SERVICE_UPSERTED, CAPACITY_CHANGED, CAPACITY_CHANGED, SERVICE_UPSERTED),
-                serviceEvents.stream().map(r -> TestKafka.header(r, CloudEvents.HEADER_TYPE)).toList());
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), serviceEvents.stream().map(r -> version(r.value())).toList(),
+        assertEquals(
+                List.of(SERVICE_UPSERTED, SERVICE_UPSERTED, CAPACITY_CHANGED, CAPACITY_CHANGED, SERVICE_UPSERTED),
+                serviceEvents.stream()
+                        .map(r -> TestKafka.header(r, CloudEvents.HEADER_TYPE))
+                        .toList());
+        assertEquals(
+                List.of(1L, 2L, 3L, 4L, 5L),
+                serviceEvents.stream().map(r -> version(r.value())).toList(),
                 "one event per change, in the order of the service's versions");
-        assertEquals(5, serviceEvents.stream().map(r -> TestKafka.header(r, CloudEvents.HEADER_ID)).distinct().count());
+        assertEquals(
+                5,
+                serviceEvents.stream()
+                        .map(r -> TestKafka.header(r, CloudEvents.HEADER_ID))
+                        .distinct()
+                        .count());
 
         ServiceUpserted updated = EventJson.read(serviceEvents.get(1).value(), ServiceUpserted.class);
         assertEquals(List.of("en", "pa"), updated.languages());
@@ -101,8 +133,11 @@ class PartnerEventsOutageTest {
         assertEquals(Integer.valueOf(6), deactivated.maximum());
 
         List<ConsumerRecord<String, String>> agreementEvents = ours(all, agreement);
-        assertEquals(List.of(AGREEMENT_CHANGED, AGREEMENT_CHANGED),
-                agreementEvents.stream().map(r -> TestKafka.header(r, CloudEvents.HEADER_TYPE)).toList());
+        assertEquals(
+                List.of(AGREEMENT_CHANGED, AGREEMENT_CHANGED),
+                agreementEvents.stream()
+                        .map(r -> TestKafka.header(r, CloudEvents.HEADER_TYPE))
+                        .toList());
         AgreementChanged widened = EventJson.read(agreementEvents.get(1).value(), AgreementChanged.class);
         assertEquals(2L, widened.version());
         assertEquals(List.of("screening-summary", "identity"), widened.scopes());

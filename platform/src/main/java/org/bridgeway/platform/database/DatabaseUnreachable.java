@@ -13,8 +13,7 @@ public final class DatabaseUnreachable {
 
     private static final int MAX_DEPTH = 20;
 
-    private DatabaseUnreachable() {
-    }
+    private DatabaseUnreachable() {}
 
     public static boolean causedBy(Throwable failure) {
         Throwable cause = failure;

@@ -22,8 +22,10 @@ public class DatabaseUnreachableMapper {
             return problems.unexpected(e);
         }
         io.quarkus.logging.Log.warnf("database unreachable, answering 503: %s", e.getMessage());
-        return Response.fromResponse(Problems.response(503,
-                        "The database is unreachable for a moment. Retry later; an Idempotency-Key makes a retried write safe."))
+        return Response.fromResponse(
+                        Problems.response(
+                                503,
+                                "The database is unreachable for a moment. Retry later; an Idempotency-Key makes a retried write safe."))
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .build();
     }

@@ -4,15 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
-import org.bridgeway.platform.input.HostileText;
-import org.bridgeway.platform.input.Refusals;
-import org.bridgeway.platform.problem.ApiException;
-
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +18,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.function.Supplier;
+import org.bridgeway.platform.input.HostileText;
+import org.bridgeway.platform.input.Refusals;
+import org.bridgeway.platform.problem.ApiException;
 
 /**
  * {@code Idempotency-Key} on POSTs from integrations: the first answer (status, Location, body) is
@@ -80,8 +79,9 @@ public class IdempotencyKeys {
 
     private Response find(String caller, String scope, String key, String hash) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT request_hash, status, location, body FROM idempotency_record"
-                     + " WHERE caller = ? AND scope = ? AND key = ?")) {
+                PreparedStatement select =
+                        c.prepareStatement("SELECT request_hash, status, location, body FROM idempotency_record"
+                                + " WHERE caller = ? AND scope = ? AND key = ?")) {
             select.setString(1, caller);
             select.setString(2, scope);
             select.setString(3, key);
@@ -90,10 +90,11 @@ public class IdempotencyKeys {
                     return null;
                 }
                 if (!rs.getString("request_hash").equals(hash)) {
-                    throw ApiException.unprocessable("This Idempotency-Key was already used with a different request body.");
+                    throw ApiException.unprocessable(
+                            "This Idempotency-Key was already used with a different request body.");
                 }
-                Response.ResponseBuilder builder = Response.status(rs.getInt("status"))
-                        .header("Idempotent-Replayed", "true");
+                Response.ResponseBuilder builder =
+                        Response.status(rs.getInt("status")).header("Idempotent-Replayed", "true");
                 if (rs.getString("location") != null) {
                     builder.location(URI.create(rs.getString("location")));
                 }
@@ -107,14 +108,19 @@ public class IdempotencyKeys {
 
     private void remember(String caller, String scope, String key, String hash, Response response) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO idempotency_record (caller, scope, key, request_hash, status,"
-                     + " location, body) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                PreparedStatement insert =
+                        c.prepareStatement("INSERT INTO idempotency_record (caller, scope, key, request_hash, status,"
+                                + " location, body) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             insert.setString(1, caller);
             insert.setString(2, scope);
             insert.setString(3, key);
             insert.setString(4, hash);
             insert.setInt(5, response.getStatus());
-            insert.setString(6, response.getLocation() == null ? null : response.getLocation().toString());
+            insert.setString(
+                    6,
+                    response.getLocation() == null
+                            ? null
+                            : response.getLocation().toString());
             insert.setString(7, response.hasEntity() ? json.writeValueAsString(response.getEntity()) : null);
             insert.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {

@@ -1,13 +1,12 @@
 package org.bridgeway.platform.inbox;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.bridgeway.events.CloudEvents;
 import org.bridgeway.events.EventJson;
 import org.bridgeway.events.EventType;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /** A CloudEvent read off Kafka in binary mode. */
 public record IncomingEvent(String id, String type, String key, String data) {
@@ -17,7 +16,8 @@ public record IncomingEvent(String id, String type, String key, String data) {
         String id = header(record, CloudEvents.HEADER_ID);
         String type = header(record, CloudEvents.HEADER_TYPE);
         if (id == null || type == null) {
-            throw new IllegalArgumentException("not a CloudEvent: ce_id or ce_type missing at offset " + record.offset());
+            throw new IllegalArgumentException(
+                    "not a CloudEvent: ce_id or ce_type missing at offset " + record.offset());
         }
         return new IncomingEvent(id, type, record.key(), record.value());
     }

@@ -3,15 +3,14 @@ package org.bridgeway.platform.outbox;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.bridgeway.events.EventJson;
-import org.bridgeway.events.EventType;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.bridgeway.events.EventJson;
+import org.bridgeway.events.EventType;
 
 /**
  * Writes an event to the outbox table inside the caller's transaction, so the event exists exactly
@@ -20,8 +19,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = "INSERT INTO outbox_event (id, topic, event_key, type, source, subject, payload, traceparent)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO outbox_event (id, topic, event_key, type, source, subject, payload, traceparent)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final AgroalDataSource dataSource;
     private final RelayWakeUp relayWakeUp;
@@ -51,7 +51,7 @@ public class Outbox {
         String traceparent = TraceParent.current();
         // Agroal hands out the connection already enlisted in this transaction.
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Draft draft : drafts) {
                 EventType type = EventType.of(draft.payload().getClass());
                 UUID id = UUID.randomUUID();
@@ -75,6 +75,5 @@ public class Outbox {
     }
 
     /** An event to write: Kafka key, CloudEvents subject, payload record from {@code org.bridgeway.events}. */
-    public record Draft(String key, String subject, Object payload) {
-    }
+    public record Draft(String key, String subject, Object payload) {}
 }

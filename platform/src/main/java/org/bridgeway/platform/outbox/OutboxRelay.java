@@ -12,13 +12,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.bridgeway.events.CloudEvents;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,6 +29,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bridgeway.events.CloudEvents;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Publishes committed outbox rows to Kafka as CloudEvents (binary mode) with an idempotent,
@@ -52,8 +51,9 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final String CLAIM = "SELECT seq, id, topic, event_key, type, source, subject, payload, created_at, traceparent"
-            + " FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String CLAIM =
+            "SELECT seq, id, topic, event_key, type, source, subject, payload, created_at, traceparent"
+                    + " FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
 
     private final AgroalDataSource dataSource;
     private final RelayWakeUp wakeUp;
@@ -65,11 +65,15 @@ public class OutboxRelay {
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
     /** When the backlog was last counted; while the database cannot be reached the counts are unknown, not the last ones. */
     private final AtomicLong measuredAtMillis = new AtomicLong(System.currentTimeMillis());
+
     private volatile boolean measured;
     private volatile KafkaProducer<String, String> producer;
     private volatile Thread relayThread;
 
-    OutboxRelay(AgroalDataSource dataSource, RelayWakeUp wakeUp, MeterRegistry registry,
+    OutboxRelay(
+            AgroalDataSource dataSource,
+            RelayWakeUp wakeUp,
+            MeterRegistry registry,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "bridgeway.outbox.batch-size", defaultValue = "500") int batchSize,
             @ConfigProperty(name = "bridgeway.outbox.poll-interval", defaultValue = "1s") Duration pollInterval) {
@@ -78,13 +82,18 @@ public class OutboxRelay {
         this.kafkaConfig = kafkaConfig;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
-        this.published = Counter.builder("bridgeway.outbox.published").description("events published from the outbox")
+        this.published = Counter.builder("bridgeway.outbox.published")
+                .description("events published from the outbox")
                 .register(registry);
         Gauge.builder("bridgeway.outbox.pending", pending, p -> measured ? p.get() : Double.NaN)
-                .description("outbox events not yet published; NaN while they cannot be counted").register(registry);
+                .description("outbox events not yet published; NaN while they cannot be counted")
+                .register(registry);
         Gauge.builder("bridgeway.outbox.lag.seconds", oldestPendingSeconds, p -> measured ? p.get() : Double.NaN)
-                .description("age of the oldest unpublished outbox event; NaN while it cannot be measured").register(registry);
-        Gauge.builder("bridgeway.outbox.metrics.age.seconds", measuredAtMillis,
+                .description("age of the oldest unpublished outbox event; NaN while it cannot be measured")
+                .register(registry);
+        Gauge.builder(
+                        "bridgeway.outbox.metrics.age.seconds",
+                        measuredAtMillis,
                         at -> (System.currentTimeMillis() - at.get()) / 1000.0)
                 .description("seconds since the outbox backlog was last counted (grows while the database is down)")
                 .register(registry);
@@ -129,12 +138,15 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${bridgeway.outbox.metrics-interval:5s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(
+            every = "${bridgeway.outbox.metrics-interval:5s}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void measure() {
         try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)"
-                     + " FROM outbox_event WHERE published_at IS NULL")) {
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)"
+                                + " FROM outbox_event WHERE published_at IS NULL")) {
             rs.next();
             pending.set(rs.getLong(1));
             oldestPendingSeconds.set(rs.getLong(2));
@@ -150,7 +162,7 @@ public class OutboxRelay {
     void purgePublished() {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = dataSource.getConnection();
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.executeUpdate("DELETE FROM outbox_event WHERE published_at < now() - interval '7 days'");
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
@@ -159,25 +171,27 @@ public class OutboxRelay {
     }
 
     /** What one pass published, and the failure that cut it short, if any; what was published is marked either way. */
-    private record Pass(int published, RuntimeException failure) {
-    }
+    private record Pass(int published, RuntimeException failure) {}
 
     private Pass publishBatch() throws Exception {
         List<UUID> ids = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                PreparedStatement claim = connection.prepareStatement(CLAIM)) {
             claim.setInt(1, batchSize);
             try (ResultSet rs = claim.executeQuery()) {
                 while (rs.next()) {
-                    ProducerRecord<String, String> record = new ProducerRecord<>(rs.getString("topic"),
-                            rs.getString("event_key"), rs.getString("payload"));
+                    ProducerRecord<String, String> record = new ProducerRecord<>(
+                            rs.getString("topic"), rs.getString("event_key"), rs.getString("payload"));
                     header(record, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
                     header(record, CloudEvents.HEADER_ID, rs.getString("id"));
                     header(record, CloudEvents.HEADER_SOURCE, rs.getString("source"));
                     header(record, CloudEvents.HEADER_TYPE, rs.getString("type"));
-                    header(record, CloudEvents.HEADER_TIME, DateTimeFormatter.ISO_INSTANT.format(
-                            rs.getTimestamp("created_at").toInstant()));
+                    header(
+                            record,
+                            CloudEvents.HEADER_TIME,
+                            DateTimeFormatter.ISO_INSTANT.format(
+                                    rs.getTimestamp("created_at").toInstant()));
                     if (rs.getString("subject") != null) {
                         header(record, CloudEvents.HEADER_SUBJECT, rs.getString("subject"));
                     }
@@ -209,7 +223,8 @@ public class OutboxRelay {
                     acknowledged.add(ids.get(i));
                 } catch (ExecutionException | TimeoutException e) {
                     if (failure == null) {
-                        failure = new IllegalStateException("outbox event " + ids.get(i) + " not published",
+                        failure = new IllegalStateException(
+                                "outbox event " + ids.get(i) + " not published",
                                 e instanceof ExecutionException ? e.getCause() : e);
                     }
                 }
@@ -246,7 +261,8 @@ public class OutboxRelay {
 
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(RelayProducerSettings.of(kafkaConfig), new StringSerializer(), new StringSerializer());
+            producer = new KafkaProducer<>(
+                    RelayProducerSettings.of(kafkaConfig), new StringSerializer(), new StringSerializer());
         }
         return producer;
     }

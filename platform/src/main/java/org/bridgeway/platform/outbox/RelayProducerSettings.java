@@ -1,10 +1,9 @@
 package org.bridgeway.platform.outbox;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
-
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * The relay's producer settings: where and how to connect (bootstrap servers, {@code security.protocol},
@@ -16,8 +15,7 @@ final class RelayProducerSettings {
 
     static final String CLIENT_ID = "outbox-relay";
 
-    private RelayProducerSettings() {
-    }
+    private RelayProducerSettings() {}
 
     /** @param shared the {@code kafka.*} configuration without its prefix, as Quarkus hands it to every Kafka client */
     static Properties of(Map<String, ?> shared) {

@@ -2,7 +2,6 @@ package org.bridgeway.platform.outbox;
 
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,8 +13,7 @@ final class TraceParent {
     /** The same value as the CloudEvents Distributed Tracing extension attribute (binary mode: ce_ prefix). */
     static final String CLOUDEVENTS_HEADER = "ce_traceparent";
 
-    private TraceParent() {
-    }
+    private TraceParent() {}
 
     /** @return the current span's traceparent, or null outside any trace */
     static String current() {

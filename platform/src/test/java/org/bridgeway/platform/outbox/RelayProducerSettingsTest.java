@@ -1,12 +1,11 @@
 package org.bridgeway.platform.outbox;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Map;
 import java.util.Properties;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.Test;
 
 class RelayProducerSettingsTest {
 
@@ -22,14 +21,15 @@ class RelayProducerSettingsTest {
         assertEquals("broker-1:9093,broker-2:9093", props.get("bootstrap.servers"));
         assertEquals("SASL_SSL", props.get("security.protocol"));
         assertEquals("SCRAM-SHA-512", props.get("sasl.mechanism"));
-        assertEquals("org.apache.kafka.common.security.scram.ScramLoginModule required;", props.get("sasl.jaas.config"));
+        assertEquals(
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;", props.get("sasl.jaas.config"));
         assertEquals("/etc/kafka/truststore.p12", props.get("ssl.truststore.location"));
     }
 
     @Test
     void deliveryGuaranteesCannotBeLoosenedBySharedKeys() {
-        Properties props = RelayProducerSettings.of(Map.of(
-                "bootstrap.servers", "localhost:9092", "acks", "1", "enable.idempotence", "false"));
+        Properties props = RelayProducerSettings.of(
+                Map.of("bootstrap.servers", "localhost:9092", "acks", "1", "enable.idempotence", "false"));
 
         assertEquals("all", props.get("acks"));
         assertEquals("true", props.get("enable.idempotence"));
@@ -38,7 +38,8 @@ class RelayProducerSettingsTest {
 
     @Test
     void theConsumersGroupIdIsNotHandedToTheProducer() {
-        Properties props = RelayProducerSettings.of(Map.of("bootstrap.servers", "localhost:9092", "group.id", "screening-service"));
+        Properties props = RelayProducerSettings.of(
+                Map.of("bootstrap.servers", "localhost:9092", "group.id", "screening-service"));
 
         assertFalse(props.containsKey("group.id"));
     }

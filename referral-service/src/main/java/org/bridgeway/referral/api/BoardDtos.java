@@ -9,11 +9,10 @@ import jakarta.validation.constraints.Size;
 /** A board's referral settings. */
 public final class BoardDtos {
 
-    private BoardDtos() {
-    }
+    private BoardDtos() {}
 
-    public record SettingsView(String boardId, String dispatch, boolean validationRequired, int slaBusinessDays, String region) {
-    }
+    public record SettingsView(
+            String boardId, String dispatch, boolean validationRequired, int slaBusinessDays, String region) {}
 
     /**
      * {@code dispatch} auto sends validated cases to their best candidates at once, manual (the default) waits for a
@@ -21,9 +20,10 @@ public final class BoardDtos {
      * {@code slaBusinessDays} is how long a partner has to answer; {@code region} the board's service-area code.
      */
     public record SettingsInput(
-            @NotNull @Pattern(regexp = "auto|manual", message = "must be auto or manual") String dispatch,
+            @NotNull @Pattern(regexp = "auto|manual", message = "must be auto or manual")
+            String dispatch,
+
             @NotNull Boolean validationRequired,
             @NotNull @Min(1) @Max(30) Integer slaBusinessDays,
-            @Size(max = 100) String region) {
-    }
+            @Size(max = 100) String region) {}
 }

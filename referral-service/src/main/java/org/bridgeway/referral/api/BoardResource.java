@@ -9,6 +9,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.util.UUID;
 import org.bridgeway.platform.api.Page;
 import org.bridgeway.platform.api.PageRequest;
 import org.bridgeway.platform.security.Caller;
@@ -22,8 +23,6 @@ import org.bridgeway.referral.domain.ReferralViews;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.UUID;
 
 @Path("/api/v1/referrals/boards/{boardId}")
 @Tag(name = "referrals: boards")
@@ -57,8 +56,15 @@ public class BoardResource {
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Your token does not cover this board")
     public SettingsView update(@PathParam("boardId") String boardId, @NotNull @Valid SettingsInput input) {
-        return view(settings.update(caller, boardId, new BoardSettings(boardId, input.dispatch(), input.validationRequired(),
-                input.slaBusinessDays(), input.region() == null || input.region().isBlank() ? boardId : input.region())));
+        return view(settings.update(
+                caller,
+                boardId,
+                new BoardSettings(
+                        boardId,
+                        input.dispatch(),
+                        input.validationRequired(),
+                        input.slaBusinessDays(),
+                        input.region() == null || input.region().isBlank() ? boardId : input.region())));
     }
 
     @GET
@@ -68,12 +74,25 @@ public class BoardResource {
     @APIResponse(responseCode = "200", description = "One page of referrals")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging parameter")
     @APIResponse(responseCode = "403", description = "Your token does not cover this board")
-    public Page<ReferralView> referrals(@PathParam("boardId") String boardId,
-            @QueryParam("status") @Pattern(regexp = "requested|accepted|in-progress|on-hold|completed|rejected|cancelled|failed|expired")
-            String status, @QueryParam("schoolId") String schoolId, @QueryParam("organizationId") UUID organizationId,
-            @QueryParam("overdue") Boolean overdue, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return referrals.board(caller, boardId, new ReferralViews.Filter(status, schoolId, organizationId, overdue),
-                PageRequest.of(page, size)).map(ReferralMapper::view);
+    public Page<ReferralView> referrals(
+            @PathParam("boardId") String boardId,
+            @QueryParam("status")
+                    @Pattern(
+                            regexp =
+                                    "requested|accepted|in-progress|on-hold|completed|rejected|cancelled|failed|expired")
+                    String status,
+            @QueryParam("schoolId") String schoolId,
+            @QueryParam("organizationId") UUID organizationId,
+            @QueryParam("overdue") Boolean overdue,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return referrals
+                .board(
+                        caller,
+                        boardId,
+                        new ReferralViews.Filter(status, schoolId, organizationId, overdue),
+                        PageRequest.of(page, size))
+                .map(ReferralMapper::view);
     }
 
     private static SettingsView view(BoardSettings s) {

@@ -11,6 +11,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.bridgeway.platform.api.Page;
 import org.bridgeway.platform.api.PageRequest;
 import org.bridgeway.platform.problem.Problem;
@@ -35,10 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
 @Path("/api/v1/referrals/boards/{boardId}/cases")
 @Tag(name = "referrals: cases")
 public class CaseResource {
@@ -59,14 +58,20 @@ public class CaseResource {
     @RolesAllowed({Roles.COORDINATOR, Roles.SCHOOL_STAFF, Roles.ADMIN})
     @Operation(summary = "Cases of a board, newest first; school staff see their schools' cases only")
     @APIResponse(responseCode = "200", description = "One page of cases")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging parameter",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid filter or paging parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Your token does not cover this board")
-    public Page<CaseView> list(@PathParam("boardId") String boardId,
+    public Page<CaseView> list(
+            @PathParam("boardId") String boardId,
             @QueryParam("status") @Pattern(regexp = "open|validated|referred|closed|dismissed") String status,
-            @QueryParam("schoolId") String schoolId, @QueryParam("needsAttention") Boolean needsAttention,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return cases.cases(caller, boardId, new CaseFilter(status, schoolId, needsAttention), PageRequest.of(page, size))
+            @QueryParam("schoolId") String schoolId,
+            @QueryParam("needsAttention") Boolean needsAttention,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return cases.cases(
+                        caller, boardId, new CaseFilter(status, schoolId, needsAttention), PageRequest.of(page, size))
                 .map(CaseMapper::view);
     }
 
@@ -84,8 +89,9 @@ public class CaseResource {
     @GET
     @Path("/{caseId}/candidates")
     @RolesAllowed({Roles.COORDINATOR, Roles.SCHOOL_STAFF, Roles.ADMIN})
-    @Operation(summary = "Ranked partner services for the case, each with its score components, and the services "
-            + "excluded with their reasons")
+    @Operation(
+            summary = "Ranked partner services for the case, each with its score components, and the services "
+                    + "excluded with their reasons")
     @APIResponse(responseCode = "200", description = "Candidates best first, and exclusions")
     @APIResponse(responseCode = "403", description = "Your token does not cover this board")
     @APIResponse(responseCode = "404", description = "No such case within your reach")
@@ -101,7 +107,9 @@ public class CaseResource {
     @APIResponse(responseCode = "403", description = "Your token does not cover this board")
     @APIResponse(responseCode = "404", description = "No such case within your reach")
     public List<TimelineEntryView> timeline(@PathParam("boardId") String boardId, @PathParam("caseId") UUID caseId) {
-        return cases.timeline(caller, boardId, caseId).stream().map(CaseMapper::view).toList();
+        return cases.timeline(caller, boardId, caseId).stream()
+                .map(CaseMapper::view)
+                .toList();
     }
 
     @GET
@@ -112,20 +120,25 @@ public class CaseResource {
     @APIResponse(responseCode = "403", description = "Your token does not cover this board")
     @APIResponse(responseCode = "404", description = "No such case within your reach")
     public List<ReferralView> caseReferrals(@PathParam("boardId") String boardId, @PathParam("caseId") UUID caseId) {
-        return referrals.ofCase(caller, boardId, caseId).stream().map(ReferralMapper::view).toList();
+        return referrals.ofCase(caller, boardId, caseId).stream()
+                .map(ReferralMapper::view)
+                .toList();
     }
 
     @POST
     @Path("/{caseId}/validation")
     @RolesAllowed({Roles.COORDINATOR, Roles.SCHOOL_STAFF, Roles.ADMIN})
-    @Operation(summary = "Confirm the case with a tier (0-1 close it without a referral; 2-4 validate it and, on a board "
-            + "with dispatch auto, refer it) or dismiss it")
+    @Operation(
+            summary = "Confirm the case with a tier (0-1 close it without a referral; 2-4 validate it and, on a board "
+                    + "with dispatch auto, refer it) or dismiss it")
     @APIResponse(responseCode = "200", description = "The case after validation")
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Your token does not cover this board")
     @APIResponse(responseCode = "404", description = "No such case within your reach")
     @APIResponse(responseCode = "409", description = "The case is not open any more")
-    public CaseView validate(@PathParam("boardId") String boardId, @PathParam("caseId") UUID caseId,
+    public CaseView validate(
+            @PathParam("boardId") String boardId,
+            @PathParam("caseId") UUID caseId,
             @NotNull @Valid ValidationInput input) {
         return CaseMapper.view(cases.validate(caller, boardId, caseId, CaseMapper.command(input)));
     }
@@ -134,18 +147,33 @@ public class CaseResource {
     @Path("/{caseId}/referrals")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "Refer the case to a chosen candidate service, or to the best one when serviceId is left out")
-    @APIResponse(responseCode = "201", description = "The referral, requested",
-            headers = {@Header(name = "Location", description = "The new referral", schema = @Schema(implementation = String.class)),
-                    @Header(name = "ETag", schema = @Schema(implementation = String.class))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The referral, requested",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "The new referral",
+                        schema = @Schema(implementation = String.class)),
+                @Header(name = "ETag", schema = @Schema(implementation = String.class))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "400", description = "The service is not a candidate for this case")
     @APIResponse(responseCode = "403", description = "Only the board's coordinators refer")
     @APIResponse(responseCode = "404", description = "No such case within your reach")
-    @APIResponse(responseCode = "409", description = "The case is finished, needs validation first, or has no candidate left")
-    public Response refer(@PathParam("boardId") String boardId, @PathParam("caseId") UUID caseId, @Valid DispatchInput input) {
+    @APIResponse(
+            responseCode = "409",
+            description = "The case is finished, needs validation first, or has no candidate left")
+    public Response refer(
+            @PathParam("boardId") String boardId, @PathParam("caseId") UUID caseId, @Valid DispatchInput input) {
         ReferralDetails referral = dispatch.dispatch(caller, boardId, caseId, CaseMapper.command(input));
-        return Response.created(URI.create("/api/v1/referrals/referrals/" + referral.id())).tag(ETags.of(referral.version()))
-                .entity(ReferralMapper.view(referral)).build();
+        return Response.created(URI.create("/api/v1/referrals/referrals/" + referral.id()))
+                .tag(ETags.of(referral.version()))
+                .entity(ReferralMapper.view(referral))
+                .build();
     }
 
     @POST
@@ -157,7 +185,9 @@ public class CaseResource {
     @APIResponse(responseCode = "403", description = "Only the board's coordinators close cases")
     @APIResponse(responseCode = "404", description = "No such case within your reach")
     @APIResponse(responseCode = "409", description = "The case is already finished or still has live referrals")
-    public CaseView close(@PathParam("boardId") String boardId, @PathParam("caseId") UUID caseId,
+    public CaseView close(
+            @PathParam("boardId") String boardId,
+            @PathParam("caseId") UUID caseId,
             @NotNull @Valid ClosureInput input) {
         return CaseMapper.view(cases.close(caller, boardId, caseId, CaseMapper.command(input)));
     }

@@ -9,8 +9,7 @@ final class ETags {
     /** A tag this service never issues: an unreadable If-Match matches no version. */
     static final int NO_VERSION = -1;
 
-    private ETags() {
-    }
+    private ETags() {}
 
     static EntityTag of(int version) {
         return new EntityTag(Integer.toString(version));

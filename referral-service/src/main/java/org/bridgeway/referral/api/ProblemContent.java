@@ -17,12 +17,17 @@ public class ProblemContent implements OASFilter {
             return operation;
         }
         if (!operation.getResponses().hasAPIResponse("401")) {
-            operation.getResponses().addAPIResponse("401", OASFactory.createAPIResponse().description("No valid bearer token"));
+            operation
+                    .getResponses()
+                    .addAPIResponse("401", OASFactory.createAPIResponse().description("No valid bearer token"));
         }
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
             if (status.charAt(0) == '4' || status.charAt(0) == '5') {
-                response.setContent(OASFactory.createContent().addMediaType("application/problem+json",
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
+                response.setContent(OASFactory.createContent()
+                        .addMediaType(
+                                "application/problem+json",
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref("Problem"))));
             }
         });
         return operation;

@@ -1,15 +1,14 @@
 package org.bridgeway.referral.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
 import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.security.Caller;
 import org.bridgeway.platform.security.Roles;
 import org.bridgeway.referral.domain.lifecycle.Side;
 import org.bridgeway.referral.store.Referral;
 import org.bridgeway.referral.store.ReferralCase;
-
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The one scope helper of referral-service. The requester side is the board's coordinators (and
@@ -48,7 +47,9 @@ public class Access {
         }
         if (caller.is(Roles.PARTNER)) {
             String org = caller.organization();
-            return org != null && org.equals(referral.organizationId.toString()) ? Optional.of(Side.PERFORMER) : Optional.empty();
+            return org != null && org.equals(referral.organizationId.toString())
+                    ? Optional.of(Side.PERFORMER)
+                    : Optional.empty();
         }
         return requester(caller, referral.boardId, referral.schoolId) ? Optional.of(Side.REQUESTER) : Optional.empty();
     }

@@ -2,11 +2,10 @@ package org.bridgeway.referral.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import org.bridgeway.referral.store.AuditEntry;
 import org.bridgeway.referral.store.Referral;
 import org.bridgeway.referral.store.ReferralCase;
-
-import java.time.Instant;
 
 /** Writes every case and referral transition to the append-only audit log, which is also the case timeline. */
 @ApplicationScoped
@@ -40,7 +39,8 @@ public class AuditTrail {
         write(c, null, NEEDS_ATTENTION, c.status, c.status, Actor.SYSTEM, Details.note(why));
     }
 
-    private static void write(ReferralCase c, Referral r, String action, String from, String to, Actor actor, Details d) {
+    private static void write(
+            ReferralCase c, Referral r, String action, String from, String to, Actor actor, Details d) {
         AuditEntry entry = new AuditEntry();
         entry.at = Instant.now();
         entry.boardId = c.boardId;

@@ -6,8 +6,8 @@ package org.bridgeway.referral.domain;
  * a flagged case be dispatched on its suggested tier before any review; {@code region} is the board's
  * service-area code (the board id unless set).
  */
-public record BoardSettings(String boardId, String dispatch, boolean validationRequired, int slaBusinessDays,
-        String region) {
+public record BoardSettings(
+        String boardId, String dispatch, boolean validationRequired, int slaBusinessDays, String region) {
 
     public static final String AUTO = "auto";
     public static final String MANUAL = "manual";

@@ -2,10 +2,9 @@ package org.bridgeway.referral.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import org.bridgeway.platform.security.Caller;
 import org.bridgeway.referral.store.BoardSettingsRecord;
-
-import java.time.Instant;
 
 /** Per-board dispatch, validation and SLA settings; a board never configured has the defaults. */
 @ApplicationScoped
@@ -49,7 +48,11 @@ public class BoardSettingsService {
     }
 
     private static BoardSettings map(BoardSettingsRecord r) {
-        return new BoardSettings(r.boardId, r.dispatch, r.validationRequired, r.slaBusinessDays,
+        return new BoardSettings(
+                r.boardId,
+                r.dispatch,
+                r.validationRequired,
+                r.slaBusinessDays,
                 r.region == null ? r.boardId : r.region);
     }
 }

@@ -3,6 +3,11 @@ package org.bridgeway.referral.domain;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.bridgeway.events.ScreeningFlagged;
 import org.bridgeway.events.ScreeningReviewed;
 import org.bridgeway.referral.domain.AuditTrail.Details;
@@ -11,12 +16,6 @@ import org.bridgeway.referral.store.CaseQueries;
 import org.bridgeway.referral.store.CaseWriter;
 import org.bridgeway.referral.store.CaseWriter.NewCase;
 import org.bridgeway.referral.store.ReferralCase;
-
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /** What screening-service's events do to cases: a flag opens one, a review validates or dismisses it. */
 @ApplicationScoped
@@ -31,7 +30,12 @@ public class CaseIntake {
     private final BoardSettingsService settings;
     private final AuditTrail audit;
 
-    CaseIntake(CaseWriter writer, CaseQueries cases, CaseLifecycle lifecycle, BoardSettingsService settings, AuditTrail audit) {
+    CaseIntake(
+            CaseWriter writer,
+            CaseQueries cases,
+            CaseLifecycle lifecycle,
+            BoardSettingsService settings,
+            AuditTrail audit) {
         this.writer = writer;
         this.cases = cases;
         this.lifecycle = lifecycle;
@@ -43,12 +47,23 @@ public class CaseIntake {
     @Transactional(Transactional.TxType.MANDATORY)
     public int open(List<ScreeningFlagged> flagged) {
         Instant now = Instant.now();
-        List<UUID> opened = writer.open(flagged.stream().map(f -> new NewCase(f.screeningId(), f.studentRef(), f.boardId(),
-                f.schoolId(), f.grade(), f.ageYears(), f.suggestedTier(), f.needs() == null ? List.of() : f.needs(),
-                f.domainBands(), now)).toList());
+        List<UUID> opened = writer.open(flagged.stream()
+                .map(f -> new NewCase(
+                        f.screeningId(),
+                        f.studentRef(),
+                        f.boardId(),
+                        f.schoolId(),
+                        f.grade(),
+                        f.ageYears(),
+                        f.suggestedTier(),
+                        f.needs() == null ? List.of() : f.needs(),
+                        f.domainBands(),
+                        now))
+                .toList());
         Map<String, BoardSettings> boards = new HashMap<>();
         for (ReferralCase c : cases.byIds(opened)) {
-            audit.caseMoved(c, null, CaseStates.OPEN, Actor.SYSTEM, Details.note("flagged by screening " + c.screeningId));
+            audit.caseMoved(
+                    c, null, CaseStates.OPEN, Actor.SYSTEM, Details.note("flagged by screening " + c.screeningId));
             lifecycle.opened(c, boards.computeIfAbsent(c.boardId, settings::of));
         }
         return opened.size();

@@ -2,17 +2,16 @@ package org.bridgeway.referral.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import org.bridgeway.referral.domain.AuditTrail.Details;
 import org.bridgeway.referral.domain.lifecycle.CaseStates;
 import org.bridgeway.referral.domain.lifecycle.ReferralStates;
 import org.bridgeway.referral.store.Referral;
 import org.bridgeway.referral.store.ReferralCase;
 import org.bridgeway.referral.store.ReferralQueries;
-
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Moves a case along {@code open → validated → referred → closed} (or {@code dismissed}): applies a
@@ -29,7 +28,11 @@ public class CaseLifecycle {
     private final AuditTrail audit;
     private final ReferralEvents events;
 
-    CaseLifecycle(Dispatcher dispatcher, BoardSettingsService settings, ReferralQueries referrals, AuditTrail audit,
+    CaseLifecycle(
+            Dispatcher dispatcher,
+            BoardSettingsService settings,
+            ReferralQueries referrals,
+            AuditTrail audit,
             ReferralEvents events) {
         this.dispatcher = dispatcher;
         this.settings = settings;
@@ -101,7 +104,9 @@ public class CaseLifecycle {
         if (all.stream().anyMatch(r -> ReferralStates.isLive(r.status))) {
             return;
         }
-        Optional<String> best = all.stream().filter(r -> ReferralStates.COMPLETED.equals(r.status)).map(r -> r.outcome)
+        Optional<String> best = all.stream()
+                .filter(r -> ReferralStates.COMPLETED.equals(r.status))
+                .map(r -> r.outcome)
                 .min(Comparator.comparingInt(OUTCOME_RANK::indexOf));
         if (best.isPresent() && !c.needsAttention) {
             close(c, best.get(), Actor.SYSTEM, "every referral of the case is finished");

@@ -2,6 +2,8 @@ package org.bridgeway.referral.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
 import org.bridgeway.platform.api.Page;
 import org.bridgeway.platform.api.PageRequest;
 import org.bridgeway.platform.problem.ApiException;
@@ -16,9 +18,6 @@ import org.bridgeway.referral.store.CaseQueries;
 import org.bridgeway.referral.store.ReferralCase;
 import org.bridgeway.referral.store.ReferralQueries;
 import org.bridgeway.referral.store.Slice;
-
-import java.util.List;
-import java.util.UUID;
 
 /** The requester side's work on cases: the board view, validation, closure and the timeline. */
 @ApplicationScoped
@@ -39,8 +38,15 @@ public class CaseService {
     @Transactional
     public Page<CaseDetails> cases(Caller caller, String boardId, CaseFilter filter, PageRequest request) {
         caller.requireBoard(boardId);
-        Slice<ReferralCase> slice = cases.page(new CaseQueries.Filter(boardId, filter.status(), filter.schoolId(),
-                filter.needsAttention(), caller.seesWholeBoard() ? null : caller.schools()), request.page(), request.size());
+        Slice<ReferralCase> slice = cases.page(
+                new CaseQueries.Filter(
+                        boardId,
+                        filter.status(),
+                        filter.schoolId(),
+                        filter.needsAttention(),
+                        caller.seesWholeBoard() ? null : caller.schools()),
+                request.page(),
+                request.size());
         return Page.of(slice.items().stream().map(CaseDetails::of).toList(), request, slice.total());
     }
 

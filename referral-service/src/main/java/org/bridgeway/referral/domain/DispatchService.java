@@ -2,6 +2,8 @@ package org.bridgeway.referral.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
 import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.security.Caller;
 import org.bridgeway.referral.domain.CaseCommands.Dispatch;
@@ -12,9 +14,6 @@ import org.bridgeway.referral.store.CaseQueries;
 import org.bridgeway.referral.store.Referral;
 import org.bridgeway.referral.store.ReferralCase;
 import org.bridgeway.referral.store.ReferralQueries;
-
-import java.util.List;
-import java.util.UUID;
 
 /** A coordinator's view of a case's candidates, and the manual dispatch to one of them. */
 @ApplicationScoped
@@ -27,8 +26,13 @@ public class DispatchService {
     private final BoardSettingsService settings;
     private final Access access;
 
-    DispatchService(CaseQueries cases, ReferralQueries referrals, Matching matching, Dispatcher dispatcher,
-            BoardSettingsService settings, Access access) {
+    DispatchService(
+            CaseQueries cases,
+            ReferralQueries referrals,
+            Matching matching,
+            Dispatcher dispatcher,
+            BoardSettingsService settings,
+            Access access) {
         this.cases = cases;
         this.referrals = referrals;
         this.matching = matching;
@@ -38,8 +42,7 @@ public class DispatchService {
     }
 
     /** The ranked candidates with their score components, and the excluded services with their reasons. */
-    public record CandidateList(UUID caseId, List<String> needs, MatchResult result) {
-    }
+    public record CandidateList(UUID caseId, List<String> needs, MatchResult result) {}
 
     @Transactional
     public CandidateList candidates(Caller caller, String boardId, UUID caseId) {
@@ -57,17 +60,19 @@ public class DispatchService {
         }
         BoardSettings board = settings.of(boardId);
         if (CaseStates.OPEN.equals(c.status) && board.validationRequired()) {
-            throw ApiException.conflict("Board " + boardId + " requires validation before a referral; validate case "
-                    + caseId + " first.");
+            throw ApiException.conflict(
+                    "Board " + boardId + " requires validation before a referral; validate case " + caseId + " first.");
         }
         List<String> needs = command.need() == null ? c.needs : List.of(command.need());
         MatchResult ranked = matching.rank(c, board, referrals.ofCase(c.id), needs, false);
         Candidate chosen = ranked.candidates().stream()
-                .filter(candidate -> command.serviceId() == null || candidate.service().serviceId().equals(command.serviceId()))
+                .filter(candidate -> command.serviceId() == null
+                        || candidate.service().serviceId().equals(command.serviceId()))
                 .findFirst()
                 .orElseThrow(() -> command.serviceId() == null
                         ? ApiException.conflict("No candidate is left for case " + caseId + ".")
-                        : ApiException.invalidField("serviceId", "is not a candidate for this case; see its candidates"));
+                        : ApiException.invalidField(
+                                "serviceId", "is not a candidate for this case; see its candidates"));
         Referral referral = dispatcher.send(c, board, chosen, command.need(), Actor.of(caller), command.note());
         return ReferralDetails.of(referral, c, ReferralViews.allowedFor(caller, referral, access));
     }

@@ -2,6 +2,13 @@ package org.bridgeway.referral.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.bridgeway.referral.config.ReferralConfig;
 import org.bridgeway.referral.domain.AuditTrail.Details;
 import org.bridgeway.referral.domain.lifecycle.BusinessDays;
@@ -11,14 +18,6 @@ import org.bridgeway.referral.domain.matching.Candidate;
 import org.bridgeway.referral.store.Referral;
 import org.bridgeway.referral.store.ReferralCase;
 import org.bridgeway.referral.store.ReferralQueries;
-
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Sends a case to its best candidates: one referral at tiers 2-3, one per distinct need at tier 4.
@@ -36,7 +35,12 @@ public class Dispatcher {
     private final ReferralConfig config;
     private final ZoneId zone;
 
-    Dispatcher(Matching matching, ReferralQueries referrals, AuditTrail audit, ReferralEvents events, ReferralConfig config) {
+    Dispatcher(
+            Matching matching,
+            ReferralQueries referrals,
+            AuditTrail audit,
+            ReferralEvents events,
+            ReferralConfig config) {
         this.matching = matching;
         this.referrals = referrals;
         this.audit = audit;
@@ -65,7 +69,8 @@ public class Dispatcher {
 
     /** A referral to one chosen candidate (a coordinator's manual dispatch). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Referral send(ReferralCase c, BoardSettings settings, Candidate candidate, String need, Actor actor, String note) {
+    public Referral send(
+            ReferralCase c, BoardSettings settings, Candidate candidate, String need, Actor actor, String note) {
         Instant now = Instant.now();
         Referral r = new Referral();
         r.id = UUID.randomUUID();
@@ -83,7 +88,9 @@ public class Dispatcher {
         r.note = note;
         r.version = 1;
         r.requestedAt = now;
-        r.dueAt = config.slaOverride().map(now::plus).orElseGet(() -> BusinessDays.add(now, settings.slaBusinessDays(), zone));
+        r.dueAt = config.slaOverride()
+                .map(now::plus)
+                .orElseGet(() -> BusinessDays.add(now, settings.slaBusinessDays(), zone));
         r.updatedAt = now;
         r.persist();
         audit.referralMoved(c, r, null, ReferralStates.REQUESTED, actor, Details.note(note));
@@ -109,7 +116,9 @@ public class Dispatcher {
      * or finished for good; at tiers 2-3 all needs together when no such referral exists.
      */
     private static List<List<String>> emptySlots(ReferralCase c, List<Referral> existing) {
-        List<Referral> holding = existing.stream().filter(r -> !ReferralStates.REROUTING.contains(r.status)).toList();
+        List<Referral> holding = existing.stream()
+                .filter(r -> !ReferralStates.REROUTING.contains(r.status))
+                .toList();
         int tier = c.effectiveTier();
         if (CaseStates.referralsFor(tier, c.needs.size()) == 0) {
             return List.of();

@@ -4,13 +4,12 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.bridgeway.referral.config.ReferralConfig;
-import org.bridgeway.referral.store.Referral;
-import org.bridgeway.referral.store.ReferralQueries;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.bridgeway.referral.config.ReferralConfig;
+import org.bridgeway.referral.store.Referral;
+import org.bridgeway.referral.store.ReferralQueries;
 
 /**
  * Expires referrals past their SLA and re-routes their cases. Each pass claims a batch with
@@ -30,7 +29,9 @@ public class ExpiryClock {
         this.batch = config.expiryBatch();
     }
 
-    @Scheduled(every = "${bridgeway.referral.expiry-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${bridgeway.referral.expiry-interval:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         try {

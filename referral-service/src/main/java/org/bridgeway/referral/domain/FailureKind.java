@@ -1,8 +1,7 @@
 package org.bridgeway.referral.domain;
 
-import org.bridgeway.referral.store.DatabaseFailures;
-
 import java.net.ConnectException;
+import org.bridgeway.referral.store.DatabaseFailures;
 
 /**
  * Tells a failure that will pass (the database unreachable or restarting, a pool or lock timeout, a
@@ -11,8 +10,7 @@ import java.net.ConnectException;
  */
 public final class FailureKind {
 
-    private FailureKind() {
-    }
+    private FailureKind() {}
 
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -20,7 +18,8 @@ public final class FailureKind {
                 return true;
             }
             String name = t.getClass().getName();
-            if (name.endsWith("LockTimeoutException") || name.endsWith("JDBCConnectionException")
+            if (name.endsWith("LockTimeoutException")
+                    || name.endsWith("JDBCConnectionException")
                     || name.endsWith("LockAcquisitionException")) {
                 return true;
             }

@@ -2,6 +2,10 @@ package org.bridgeway.referral.domain;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.UUID;
 import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.security.Caller;
 import org.bridgeway.referral.config.ReferralConfig;
@@ -13,11 +17,6 @@ import org.bridgeway.referral.store.Referral;
 import org.bridgeway.referral.store.ReferralQueries;
 import org.bridgeway.referral.store.ScreeningIdentityClient;
 import org.bridgeway.referral.store.ScreeningIdentityClient.Answer;
-
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * A partner sees the student's identity only for a live referral addressed to it, with the student's
@@ -34,8 +33,13 @@ public class IdentityService {
     private final Access access;
     private final ZoneId zone;
 
-    IdentityService(ReferralQueries referrals, ReadModelReader readModel, MatchingSnapshot snapshot,
-            ScreeningIdentityClient screening, Access access, ReferralConfig config) {
+    IdentityService(
+            ReferralQueries referrals,
+            ReadModelReader readModel,
+            MatchingSnapshot snapshot,
+            ScreeningIdentityClient screening,
+            Access access,
+            ReferralConfig config) {
         this.referrals = referrals;
         this.readModel = readModel;
         this.snapshot = snapshot;
@@ -52,14 +56,25 @@ public class IdentityService {
             case 200 -> of(answer.identity());
             case 403 -> throw ApiException.forbidden("screening-service refused: " + answer.detail());
             case 404 -> throw ApiException.notFound("screening-service does not know this student.");
-            default -> throw new ApiException(503, "Service Unavailable", "The identity cannot be fetched now ("
-                    + answer.status() + (answer.detail() == null ? "" : ": " + answer.detail()) + "); try again.", null);
+            default ->
+                throw new ApiException(
+                        503,
+                        "Service Unavailable",
+                        "The identity cannot be fetched now (" + answer.status()
+                                + (answer.detail() == null ? "" : ": " + answer.detail()) + "); try again.",
+                        null);
         };
     }
 
     private static DisclosedIdentity of(ScreeningIdentityClient.Identity i) {
-        return new DisclosedIdentity(i.studentRef(), i.sisStudentId(), i.givenName(), i.familyName(), i.dateOfBirth(),
-                i.schoolId(), i.grade());
+        return new DisclosedIdentity(
+                i.studentRef(),
+                i.sisStudentId(),
+                i.givenName(),
+                i.familyName(),
+                i.dateOfBirth(),
+                i.schoolId(),
+                i.grade());
     }
 
     private Referral allowed(Caller caller, UUID referralId) {
@@ -68,14 +83,17 @@ public class IdentityService {
             throw ApiException.notFound("No referral " + referralId + " addressed to you.");
         }
         if (ReferralStates.isTerminal(r.status)) {
-            throw ApiException.forbidden("Referral " + referralId + " is " + r.status + "; identity goes only with a live referral.");
+            throw ApiException.forbidden(
+                    "Referral " + referralId + " is " + r.status + "; identity goes only with a live referral.");
         }
         String consent = readModel.consent(r.studentRef).orElse("unknown");
         if (!"granted".equals(consent)) {
-            throw ApiException.forbidden("The student's consent is " + consent + "; only the screening summary is shared.");
+            throw ApiException.forbidden(
+                    "The student's consent is " + consent + "; only the screening summary is shared.");
         }
-        if (!snapshot.current().agreementCovers(r.boardId, r.organizationId, Set.of(AgreementSnapshot.IDENTITY),
-                LocalDate.now(zone))) {
+        if (!snapshot.current()
+                .agreementCovers(
+                        r.boardId, r.organizationId, Set.of(AgreementSnapshot.IDENTITY), LocalDate.now(zone))) {
             throw ApiException.forbidden("No agreement in force with board " + r.boardId
                     + " covers identity; only the screening summary is shared.");
         }

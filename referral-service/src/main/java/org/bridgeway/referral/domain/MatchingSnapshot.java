@@ -2,17 +2,16 @@ package org.bridgeway.referral.domain;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.UUID;
 import org.bridgeway.referral.domain.matching.AgreementSnapshot;
 import org.bridgeway.referral.domain.matching.MatchIndex;
 import org.bridgeway.referral.domain.matching.ServiceSnapshot;
 import org.bridgeway.referral.store.ReadModelReader;
 import org.bridgeway.referral.store.ReadModelReader.AgreementRow;
 import org.bridgeway.referral.store.ReadModelReader.ServiceRow;
-
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The partner read model held in memory as a pre-indexed {@link MatchIndex}. Before each use it asks
@@ -45,7 +44,9 @@ public class MatchingSnapshot {
         }
     }
 
-    @Scheduled(every = "${bridgeway.referral.snapshot-reload:60s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(
+            every = "${bridgeway.referral.snapshot-reload:60s}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void reloadAll() {
         synchronized (this) {
             seenChange = -1;
@@ -59,15 +60,37 @@ public class MatchingSnapshot {
         }
         long highest = after;
         for (ServiceRow row : reader.servicesChangedAfter(after)) {
-            services.put(row.serviceId(), new ServiceSnapshot(row.serviceId(), row.organizationId(), row.organizationName(),
-                    row.name(), new HashSet<>(row.needs()), row.minAge(), row.maxAge(), row.minGrade(), row.maxGrade(),
-                    new HashSet<>(row.languages()), new HashSet<>(row.serviceAreas()), row.status(), row.available(),
-                    row.maximum(), row.waitlist()));
+            services.put(
+                    row.serviceId(),
+                    new ServiceSnapshot(
+                            row.serviceId(),
+                            row.organizationId(),
+                            row.organizationName(),
+                            row.name(),
+                            new HashSet<>(row.needs()),
+                            row.minAge(),
+                            row.maxAge(),
+                            row.minGrade(),
+                            row.maxGrade(),
+                            new HashSet<>(row.languages()),
+                            new HashSet<>(row.serviceAreas()),
+                            row.status(),
+                            row.available(),
+                            row.maximum(),
+                            row.waitlist()));
             highest = Math.max(highest, row.changeSeq());
         }
         for (AgreementRow row : reader.agreementsChangedAfter(after)) {
-            agreements.put(row.agreementId(), new AgreementSnapshot(row.agreementId(), row.organizationId(), row.boardId(),
-                    new HashSet<>(row.scopes()), row.validFrom(), row.validTo(), row.status()));
+            agreements.put(
+                    row.agreementId(),
+                    new AgreementSnapshot(
+                            row.agreementId(),
+                            row.organizationId(),
+                            row.boardId(),
+                            new HashSet<>(row.scopes()),
+                            row.validFrom(),
+                            row.validTo(),
+                            row.status()));
             highest = Math.max(highest, row.changeSeq());
         }
         index = MatchIndex.of(services.values(), agreements.values());

@@ -32,8 +32,9 @@ public class ReadModels {
     @Transactional(Transactional.TxType.MANDATORY)
     public void capacity(CapacityChanged event) {
         if (!writer.capacity(event)) {
-            Log.debugf("capacity of service %s version %d: unknown service or not newer; ignored", event.serviceId(),
-                    event.version());
+            Log.debugf(
+                    "capacity of service %s version %d: unknown service or not newer; ignored",
+                    event.serviceId(), event.version());
         }
     }
 

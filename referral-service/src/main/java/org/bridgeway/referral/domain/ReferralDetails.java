@@ -1,32 +1,74 @@
 package org.bridgeway.referral.domain;
 
-import org.bridgeway.referral.domain.lifecycle.ReferralStates;
-import org.bridgeway.referral.store.Referral;
-import org.bridgeway.referral.store.ReferralCase;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bridgeway.referral.domain.lifecycle.ReferralStates;
+import org.bridgeway.referral.store.Referral;
+import org.bridgeway.referral.store.ReferralCase;
 
 /**
  * A referral with the screening summary a partner may see (needs, bands, tier; never identity), and
  * the transitions the caller's side may make now.
  */
-public record ReferralDetails(UUID id, UUID caseId, String boardId, String schoolId, UUID serviceId, String serviceName,
-        UUID organizationId, String organizationName, String need, Double score, String status, String reason,
-        String outcome, String note, int version, Instant requestedAt, Instant dueAt, Instant acceptedAt,
-        Instant finishedAt, boolean overdue, Summary summary, List<String> allowedTransitions) {
+public record ReferralDetails(
+        UUID id,
+        UUID caseId,
+        String boardId,
+        String schoolId,
+        UUID serviceId,
+        String serviceName,
+        UUID organizationId,
+        String organizationName,
+        String need,
+        Double score,
+        String status,
+        String reason,
+        String outcome,
+        String note,
+        int version,
+        Instant requestedAt,
+        Instant dueAt,
+        Instant acceptedAt,
+        Instant finishedAt,
+        boolean overdue,
+        Summary summary,
+        List<String> allowedTransitions) {
 
-    public record Summary(List<String> needs, Map<String, String> domainBands, int tier, Integer grade, Integer ageYears) {
-    }
+    public record Summary(
+            List<String> needs, Map<String, String> domainBands, int tier, Integer grade, Integer ageYears) {}
 
     static ReferralDetails of(Referral r, ReferralCase c, List<String> allowed) {
-        Summary summary = new Summary(List.copyOf(c.needs), c.domainBands == null ? Map.of() : Map.copyOf(c.domainBands),
-                c.effectiveTier(), c.grade, c.ageYears);
+        Summary summary = new Summary(
+                List.copyOf(c.needs),
+                c.domainBands == null ? Map.of() : Map.copyOf(c.domainBands),
+                c.effectiveTier(),
+                c.grade,
+                c.ageYears);
         boolean overdue = ReferralStates.REQUESTED.equals(r.status) && r.dueAt.isBefore(Instant.now());
-        return new ReferralDetails(r.id, r.caseId, r.boardId, r.schoolId, r.serviceId, r.serviceName, r.organizationId,
-                r.organizationName, r.need, r.score, r.status, r.reason, r.outcome, r.note, r.version, r.requestedAt,
-                r.dueAt, r.acceptedAt, r.finishedAt, overdue, summary, allowed);
+        return new ReferralDetails(
+                r.id,
+                r.caseId,
+                r.boardId,
+                r.schoolId,
+                r.serviceId,
+                r.serviceName,
+                r.organizationId,
+                r.organizationName,
+                r.need,
+                r.score,
+                r.status,
+                r.reason,
+                r.outcome,
+                r.note,
+                r.version,
+                r.requestedAt,
+                r.dueAt,
+                r.acceptedAt,
+                r.finishedAt,
+                overdue,
+                summary,
+                allowed);
     }
 }

@@ -4,14 +4,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
 import org.bridgeway.events.CaseClosed;
 import org.bridgeway.events.ReferralStatusChanged;
 import org.bridgeway.platform.outbox.Outbox;
 import org.bridgeway.referral.store.Referral;
 import org.bridgeway.referral.store.ReferralCase;
-
-import java.time.Duration;
-import java.time.Instant;
 
 /** Writes referral.events to the outbox in the transaction of the change; keyed by studentRef so a student's events stay ordered. */
 @ApplicationScoped
@@ -26,14 +25,28 @@ public class ReferralEvents {
         this.metrics = metrics;
         this.timeToAccept = Timer.builder("bridgeway.referral.time.to.accept")
                 .description("from a referral being requested to the partner accepting it")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMinutes(1)).maximumExpectedValue(Duration.ofDays(30))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMinutes(1))
+                .maximumExpectedValue(Duration.ofDays(30))
                 .register(metrics);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void statusChanged(ReferralCase c, Referral r, Instant at) {
-        outbox.add(c.studentRef, r.id.toString(), new ReferralStatusChanged(r.id, c.id, c.screeningId, c.studentRef,
-                c.boardId, r.organizationId, r.serviceId, r.status, r.reason, at));
+        outbox.add(
+                c.studentRef,
+                r.id.toString(),
+                new ReferralStatusChanged(
+                        r.id,
+                        c.id,
+                        c.screeningId,
+                        c.studentRef,
+                        c.boardId,
+                        r.organizationId,
+                        r.serviceId,
+                        r.status,
+                        r.reason,
+                        at));
         // Counted with the event, so the metrics and referral.events tell the same story (a rolled-back
         // transition is counted once too; the counters are for trends and alerts, the database is the record).
         metrics.counter("bridgeway.referral.status.changes", "status", r.status).increment();
@@ -44,7 +57,9 @@ public class ReferralEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void caseClosed(ReferralCase c) {
-        outbox.add(c.studentRef, c.id.toString(), new CaseClosed(c.id, c.screeningId, c.studentRef, c.boardId,
-                c.closureOutcome, c.closedAt));
+        outbox.add(
+                c.studentRef,
+                c.id.toString(),
+                new CaseClosed(c.id, c.screeningId, c.studentRef, c.boardId, c.closureOutcome, c.closedAt));
     }
 }

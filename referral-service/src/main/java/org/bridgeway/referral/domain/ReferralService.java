@@ -2,6 +2,9 @@ package org.bridgeway.referral.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.problem.Problem;
 import org.bridgeway.platform.security.Caller;
@@ -12,10 +15,6 @@ import org.bridgeway.referral.store.CaseQueries;
 import org.bridgeway.referral.store.Referral;
 import org.bridgeway.referral.store.ReferralCase;
 import org.bridgeway.referral.store.ReferralQueries;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Moves a referral on behalf of one side. The row is locked and its version compared with the caller's
@@ -32,8 +31,13 @@ public class ReferralService {
     private final ReferralEvents events;
     private final Access access;
 
-    ReferralService(ReferralQueries referrals, CaseQueries cases, CaseLifecycle lifecycle, AuditTrail audit,
-            ReferralEvents events, Access access) {
+    ReferralService(
+            ReferralQueries referrals,
+            CaseQueries cases,
+            CaseLifecycle lifecycle,
+            AuditTrail audit,
+            ReferralEvents events,
+            Access access) {
         this.referrals = referrals;
         this.cases = cases;
         this.lifecycle = lifecycle;
@@ -43,30 +47,45 @@ public class ReferralService {
     }
 
     /** {@code reason} is required to reject, {@code outcome} to complete. */
-    public record Transition(String status, String note, String reason, String outcome) {
-    }
+    public record Transition(String status, String note, String reason, String outcome) {}
 
     @Transactional
     public ReferralDetails transition(Caller caller, UUID referralId, Transition command, Integer expectedVersion) {
         Referral r = referrals.lock(referralId);
         Side side = access.sideOn(caller, r, referralId);
         if (expectedVersion == null) {
-            throw new ApiException(428, "Precondition Required",
-                    "Send If-Match with the referral's ETag; transitions are refused without it.", null);
+            throw new ApiException(
+                    428,
+                    "Precondition Required",
+                    "Send If-Match with the referral's ETag; transitions are refused without it.",
+                    null);
         }
         if (expectedVersion != r.version) {
-            throw new ApiException(412, "Precondition Failed", "Referral " + referralId + " changed since you read it"
-                    + " (now ETag \"" + r.version + "\", status " + r.status + "); read it again.", null);
+            throw new ApiException(
+                    412,
+                    "Precondition Failed",
+                    "Referral " + referralId + " changed since you read it" + " (now ETag \"" + r.version
+                            + "\", status " + r.status + "); read it again.",
+                    null);
         }
         List<String> allowed = ReferralStates.allowed(r.status, side);
         if (!allowed.contains(command.status())) {
-            throw new ApiException(409, "Conflict", "A " + side.name().toLowerCase() + " may not move a referral from "
-                    + r.status + " to " + command.status() + "; allowed: " + (allowed.isEmpty() ? "none" : String.join(", ", allowed)) + ".",
+            throw new ApiException(
+                    409,
+                    "Conflict",
+                    "A " + side.name().toLowerCase() + " may not move a referral from " + r.status + " to "
+                            + command.status() + "; allowed: "
+                            + (allowed.isEmpty() ? "none" : String.join(", ", allowed)) + ".",
                     List.of(new Problem.FieldError("status", "allowed: " + String.join(", ", allowed))));
         }
         requireDetails(command);
         ReferralCase c = cases.lock(r.caseId);
-        move(c, r, command.status(), Actor.of(caller), new Details(command.note(), command.reason(), command.outcome()));
+        move(
+                c,
+                r,
+                command.status(),
+                Actor.of(caller),
+                new Details(command.note(), command.reason(), command.outcome()));
         return ReferralDetails.of(r, c, ReferralViews.allowedFor(caller, r, access));
     }
 
@@ -106,15 +125,25 @@ public class ReferralService {
     }
 
     private static void requireDetails(Transition command) {
-        if (ReferralStates.REJECTED.equals(command.status()) && (command.reason() == null
-                || !ReferralStates.REJECTION_REASONS.contains(command.reason()))) {
-            throw ApiException.invalidField("reason", "is required to reject: one of " + String.join(", ",
-                    ReferralStates.REJECTION_REASONS.stream().sorted().toList()));
+        if (ReferralStates.REJECTED.equals(command.status())
+                && (command.reason() == null || !ReferralStates.REJECTION_REASONS.contains(command.reason()))) {
+            throw ApiException.invalidField(
+                    "reason",
+                    "is required to reject: one of "
+                            + String.join(
+                                    ", ",
+                                    ReferralStates.REJECTION_REASONS.stream()
+                                            .sorted()
+                                            .toList()));
         }
-        if (ReferralStates.COMPLETED.equals(command.status()) && (command.outcome() == null
-                || !ReferralStates.OUTCOMES.contains(command.outcome()))) {
-            throw ApiException.invalidField("outcome", "is required to complete: one of " + String.join(", ",
-                    ReferralStates.OUTCOMES.stream().sorted().toList()));
+        if (ReferralStates.COMPLETED.equals(command.status())
+                && (command.outcome() == null || !ReferralStates.OUTCOMES.contains(command.outcome()))) {
+            throw ApiException.invalidField(
+                    "outcome",
+                    "is required to complete: one of "
+                            + String.join(
+                                    ", ",
+                                    ReferralStates.OUTCOMES.stream().sorted().toList()));
         }
     }
 }

@@ -2,6 +2,12 @@ package org.bridgeway.referral.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.bridgeway.platform.api.Page;
 import org.bridgeway.platform.api.PageRequest;
 import org.bridgeway.platform.security.Caller;
@@ -11,13 +17,6 @@ import org.bridgeway.referral.store.Referral;
 import org.bridgeway.referral.store.ReferralCase;
 import org.bridgeway.referral.store.ReferralQueries;
 import org.bridgeway.referral.store.Slice;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Reading referrals: a partner's inbox, a board's referrals, one referral, a case's referrals. */
 @ApplicationScoped
@@ -34,22 +33,31 @@ public class ReferralViews {
     }
 
     /** The board view's and the inbox's filters; {@code organizationId} is ignored in an inbox. */
-    public record Filter(String status, String schoolId, UUID organizationId, Boolean overdue) {
-    }
+    public record Filter(String status, String schoolId, UUID organizationId, Boolean overdue) {}
 
     /** Only the referrals addressed to the caller's own organization. */
     @Transactional
     public Page<ReferralDetails> inbox(Caller caller, Filter filter, PageRequest request) {
         UUID org = access.partnerOrganization(caller);
-        return page(caller, new ReferralQueries.Filter(null, org, filter.status(), null, filter.overdue(), Instant.now()),
+        return page(
+                caller,
+                new ReferralQueries.Filter(null, org, filter.status(), null, filter.overdue(), Instant.now()),
                 request);
     }
 
     @Transactional
     public Page<ReferralDetails> board(Caller caller, String boardId, Filter filter, PageRequest request) {
         access.requireBoardWide(caller, boardId);
-        return page(caller, new ReferralQueries.Filter(boardId, filter.organizationId(), filter.status(), filter.schoolId(),
-                filter.overdue(), Instant.now()), request);
+        return page(
+                caller,
+                new ReferralQueries.Filter(
+                        boardId,
+                        filter.organizationId(),
+                        filter.status(),
+                        filter.schoolId(),
+                        filter.overdue(),
+                        Instant.now()),
+                request);
     }
 
     @Transactional
@@ -62,18 +70,27 @@ public class ReferralViews {
     @Transactional
     public List<ReferralDetails> ofCase(Caller caller, String boardId, UUID caseId) {
         ReferralCase c = access.reachableCase(caller, boardId, cases.find(caseId));
-        return referrals.ofCase(c.id).stream().map(r -> ReferralDetails.of(r, c, allowedFor(caller, r, access))).toList();
+        return referrals.ofCase(c.id).stream()
+                .map(r -> ReferralDetails.of(r, c, allowedFor(caller, r, access)))
+                .toList();
     }
 
     static List<String> allowedFor(Caller caller, Referral r, Access access) {
-        return access.side(caller, r).map(side -> ReferralStates.allowed(r.status, side)).orElse(List.of());
+        return access.side(caller, r)
+                .map(side -> ReferralStates.allowed(r.status, side))
+                .orElse(List.of());
     }
 
     private Page<ReferralDetails> page(Caller caller, ReferralQueries.Filter filter, PageRequest request) {
         Slice<Referral> slice = referrals.page(filter, request.page(), request.size());
-        Map<UUID, ReferralCase> byId = cases.byIds(slice.items().stream().map(r -> r.caseId).distinct().toList()).stream()
-                .collect(Collectors.toMap(c -> c.id, Function.identity()));
-        return Page.of(slice.items().stream().map(r -> ReferralDetails.of(r, byId.get(r.caseId), allowedFor(caller, r, access)))
-                .toList(), request, slice.total());
+        Map<UUID, ReferralCase> byId =
+                cases.byIds(slice.items().stream().map(r -> r.caseId).distinct().toList()).stream()
+                        .collect(Collectors.toMap(c -> c.id, Function.identity()));
+        return Page.of(
+                slice.items().stream()
+                        .map(r -> ReferralDetails.of(r, byId.get(r.caseId), allowedFor(caller, r, access)))
+                        .toList(),
+                request,
+                slice.total());
     }
 }

@@ -4,14 +4,13 @@ import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.bridgeway.events.Topics;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * Sends a poison record to {@code <topic>.dlq} with its original key and headers and the reason, and
@@ -35,8 +34,12 @@ public class DeadLetters {
         headers.add(new RecordHeader(REASON, utf8(reason)));
         headers.add(new RecordHeader(ORIGIN, utf8(record.topic() + "-" + record.partition() + "@" + record.offset())));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(Topics.deadLetter(record.topic())).withKey(record.key()).withHeaders(headers).build();
-        emitter.sendMessageAndAwait(Message.of(record.value() == null ? "" : record.value()).addMetadata(metadata));
+                .withTopic(Topics.deadLetter(record.topic()))
+                .withKey(record.key())
+                .withHeaders(headers)
+                .build();
+        emitter.sendMessageAndAwait(
+                Message.of(record.value() == null ? "" : record.value()).addMetadata(metadata));
     }
 
     private static byte[] utf8(String value) {

@@ -3,17 +3,16 @@ package org.bridgeway.referral.messaging;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bridgeway.platform.inbox.Inbox;
-import org.bridgeway.platform.inbox.IncomingEvent;
-import org.bridgeway.referral.domain.FailureKind;
-import org.bridgeway.referral.config.ReferralConfig;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bridgeway.platform.inbox.Inbox;
+import org.bridgeway.platform.inbox.IncomingEvent;
+import org.bridgeway.referral.config.ReferralConfig;
+import org.bridgeway.referral.domain.FailureKind;
 
 /**
  * Applies a poll's records in one transaction, each event id recorded in the inbox with its effect.
@@ -38,16 +37,18 @@ public class ResilientConsumer {
     }
 
     /** A record read as a CloudEvent with its validated payload. */
-    public record Decoded(ConsumerRecord<String, String> record, IncomingEvent event, Object payload) {
-    }
+    public record Decoded(ConsumerRecord<String, String> record, IncomingEvent event, Object payload) {}
 
     /**
      * @param decoder the payload of an event, null for a type this consumer does not use;
      *                throws {@link IllegalArgumentException} for a poison record
      * @param apply   applies the first deliveries, in order, inside the transaction
      */
-    public void consume(String consumer, List<ConsumerRecord<String, String>> records,
-            Function<IncomingEvent, Object> decoder, Consumer<List<Decoded>> apply) {
+    public void consume(
+            String consumer,
+            List<ConsumerRecord<String, String>> records,
+            Function<IncomingEvent, Object> decoder,
+            Consumer<List<Decoded>> apply) {
         List<Decoded> decoded = new ArrayList<>(records.size());
         for (ConsumerRecord<String, String> record : records) {
             try {
@@ -65,7 +66,9 @@ public class ResilientConsumer {
         }
         RuntimeException failure = withRetries(() -> applyOnce(consumer, decoded, apply));
         if (failure != null) {
-            Log.warnf("batch of %d from %s failed (%s); applying one by one", decoded.size(), consumer, failure.getMessage());
+            Log.warnf(
+                    "batch of %d from %s failed (%s); applying one by one",
+                    decoded.size(), consumer, failure.getMessage());
             for (Decoded one : decoded) {
                 RuntimeException alone = withRetries(() -> applyOnce(consumer, List.of(one), apply));
                 if (alone != null) {
@@ -100,8 +103,9 @@ public class ResilientConsumer {
                 if (!FailureKind.isTransient(e)) {
                     return e;
                 }
-                Log.warnf("transient failure (attempt %d, next in %d ms), retrying: %s", attempt, backoff.toMillis(),
-                        e.getMessage());
+                Log.warnf(
+                        "transient failure (attempt %d, next in %d ms), retrying: %s",
+                        attempt, backoff.toMillis(), e.getMessage());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
             }

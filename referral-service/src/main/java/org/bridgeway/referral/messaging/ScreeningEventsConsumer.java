@@ -2,6 +2,8 @@ package org.bridgeway.referral.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bridgeway.events.ConsentChanged;
@@ -11,9 +13,6 @@ import org.bridgeway.referral.domain.CaseIntake;
 import org.bridgeway.referral.domain.ReadModels;
 import org.bridgeway.referral.messaging.ResilientConsumer.Decoded;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * screening.events, a poll at a time: runs of ScreeningFlagged open their cases with one insert;

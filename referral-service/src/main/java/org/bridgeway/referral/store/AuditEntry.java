@@ -7,7 +7,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,18 +19,26 @@ public class AuditEntry extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public Instant at;
+
     @Column(name = "board_id")
     public String boardId;
+
     @Column(name = "case_id")
     public UUID caseId;
+
     @Column(name = "referral_id")
     public UUID referralId;
+
     public String action;
+
     @Column(name = "from_status")
     public String fromStatus;
+
     @Column(name = "to_status")
     public String toStatus;
+
     public String actor;
     public String role;
     public String note;

@@ -3,7 +3,6 @@ package org.bridgeway.referral.store;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,8 +12,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseQueries {
 
-    public record Filter(String boardId, String status, String schoolId, Boolean needsAttention, Collection<String> onlySchools) {
-    }
+    public record Filter(
+            String boardId, String status, String schoolId, Boolean needsAttention, Collection<String> onlySchools) {}
 
     public Slice<ReferralCase> page(Filter filter, int page, int size) {
         List<String> where = new ArrayList<>(List.of("boardId = :board"));
@@ -35,7 +34,8 @@ public class CaseQueries {
             where.add("schoolId in :schools");
             params.and("schools", filter.onlySchools().isEmpty() ? List.of("") : filter.onlySchools());
         }
-        PanacheQuery<ReferralCase> query = ReferralCase.find(String.join(" and ", where) + " order by openedAt desc, id", params);
+        PanacheQuery<ReferralCase> query =
+                ReferralCase.find(String.join(" and ", where) + " order by openedAt desc, id", params);
         return new Slice<>(query.page(page, size).list(), query.count());
     }
 

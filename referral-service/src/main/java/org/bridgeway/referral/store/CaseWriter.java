@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +25,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseWriter {
 
-    private static final String COLUMNS = "INSERT INTO referral_case (id, screening_id, student_ref, board_id, school_id,"
-            + " grade, age_years, suggested_tier, needs, domain_bands, status, opened_at) VALUES ";
+    private static final String COLUMNS =
+            "INSERT INTO referral_case (id, screening_id, student_ref, board_id, school_id,"
+                    + " grade, age_years, suggested_tier, needs, domain_bands, status, opened_at) VALUES ";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'open', ?)";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,9 +38,17 @@ public class CaseWriter {
         this.dataSource = dataSource;
     }
 
-    public record NewCase(UUID screeningId, String studentRef, String boardId, String schoolId, Integer grade,
-            Integer ageYears, int suggestedTier, List<String> needs, Map<String, String> domainBands, Instant openedAt) {
-    }
+    public record NewCase(
+            UUID screeningId,
+            String studentRef,
+            String boardId,
+            String schoolId,
+            Integer grade,
+            Integer ageYears,
+            int suggestedTier,
+            List<String> needs,
+            Map<String, String> domainBands,
+            Instant openedAt) {}
 
     /** @return the ids of the cases that were new; a screening that already has a case is skipped */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -51,7 +59,7 @@ public class CaseWriter {
         String sql = COLUMNS + String.join(", ", Collections.nCopies(cases.size(), ROW))
                 + " ON CONFLICT (screening_id) DO NOTHING RETURNING id";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(sql)) {
+                PreparedStatement insert = connection.prepareStatement(sql)) {
             int i = 0;
             for (NewCase c : cases) {
                 insert.setObject(++i, UUID.randomUUID());
@@ -62,7 +70,8 @@ public class CaseWriter {
                 setInt(insert, ++i, c.grade());
                 setInt(insert, ++i, c.ageYears());
                 insert.setInt(++i, c.suggestedTier());
-                insert.setArray(++i, connection.createArrayOf("varchar", c.needs().toArray()));
+                insert.setArray(
+                        ++i, connection.createArrayOf("varchar", c.needs().toArray()));
                 insert.setString(++i, json(c.domainBands()));
                 insert.setTimestamp(++i, Timestamp.from(c.openedAt()));
             }

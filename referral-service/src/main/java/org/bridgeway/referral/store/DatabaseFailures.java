@@ -10,11 +10,10 @@ import java.util.Set;
 public final class DatabaseFailures {
 
     /** SQLSTATEs (PostgreSQL) that a retry can get past. Class 08 (connection) is matched by prefix. */
-    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03", "57014", "57P01", "57P02",
-            "57P03", "53000", "53100", "53200", "53300");
+    private static final Set<String> TRANSIENT_STATES =
+            Set.of("40001", "40P01", "55P03", "57014", "57P01", "57P02", "57P03", "53000", "53100", "53200", "53300");
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     public static boolean isTransient(Throwable t) {
         if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
@@ -26,7 +25,8 @@ public final class DatabaseFailures {
                 return true;
             }
             // Agroal's pool exhaustion carries no SQLSTATE.
-            return sql.getMessage() != null && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
+            return sql.getMessage() != null
+                    && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
         }
         return false;
     }

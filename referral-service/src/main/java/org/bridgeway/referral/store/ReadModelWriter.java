@@ -3,17 +3,16 @@ package org.bridgeway.referral.store;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.bridgeway.events.AgreementChanged;
-import org.bridgeway.events.CapacityChanged;
-import org.bridgeway.events.ConsentChanged;
-import org.bridgeway.events.ServiceUpserted;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.List;
+import org.bridgeway.events.AgreementChanged;
+import org.bridgeway.events.CapacityChanged;
+import org.bridgeway.events.ConsentChanged;
+import org.bridgeway.events.ServiceUpserted;
 
 /**
  * Applies partner and consent events to the read models. A snapshot replaces the row only when its
@@ -128,7 +127,7 @@ public class ReadModelWriter {
 
     private boolean execute(String sql, Binder binder) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(connection, statement);
             return statement.executeUpdate() == 1;
         } catch (SQLException e) {

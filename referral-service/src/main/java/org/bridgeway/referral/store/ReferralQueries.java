@@ -5,7 +5,6 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +15,8 @@ import java.util.UUID;
 public class ReferralQueries {
 
     /** {@code organizationId} set for an inbox; {@code overdue} means still requested past its due time. */
-    public record Filter(String boardId, UUID organizationId, String status, String schoolId, Boolean overdue, Instant now) {
-    }
+    public record Filter(
+            String boardId, UUID organizationId, String status, String schoolId, Boolean overdue, Instant now) {}
 
     public Slice<Referral> page(Filter filter, int page, int size) {
         List<String> where = new ArrayList<>();
@@ -39,7 +38,10 @@ public class ReferralQueries {
             params.and("school", filter.schoolId());
         }
         if (filter.overdue() != null) {
-            where.add(filter.overdue() ? "(status = 'requested' and dueAt < :now)" : "not (status = 'requested' and dueAt < :now)");
+            where.add(
+                    filter.overdue()
+                            ? "(status = 'requested' and dueAt < :now)"
+                            : "not (status = 'requested' and dueAt < :now)");
             params.and("now", filter.now());
         }
         String clause = where.isEmpty() ? "" : String.join(" and ", where) + " ";
@@ -66,8 +68,13 @@ public class ReferralQueries {
      */
     @SuppressWarnings("unchecked")
     public List<UUID> claimOverdue(Instant now, int limit) {
-        return Panache.getEntityManager().createNativeQuery("SELECT id FROM referral WHERE status = 'requested'"
-                        + " AND due_at <= ?1 ORDER BY due_at LIMIT ?2 FOR UPDATE SKIP LOCKED", UUID.class)
-                .setParameter(1, now).setParameter(2, limit).getResultList();
+        return Panache.getEntityManager()
+                .createNativeQuery(
+                        "SELECT id FROM referral WHERE status = 'requested'"
+                                + " AND due_at <= ?1 ORDER BY due_at LIMIT ?2 FOR UPDATE SKIP LOCKED",
+                        UUID.class)
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList();
     }
 }

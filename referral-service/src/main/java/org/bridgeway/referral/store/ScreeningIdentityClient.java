@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.bridgeway.referral.config.ReferralConfig;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+import org.bridgeway.referral.config.ReferralConfig;
 
 /**
  * Calls screening-service's audited identity disclosure with referral-service's own credential. The
@@ -25,7 +24,8 @@ import java.util.Map;
 @ApplicationScoped
 public class ScreeningIdentityClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final ReferralConfig.Screening config;
@@ -33,26 +33,32 @@ public class ScreeningIdentityClient {
 
     ScreeningIdentityClient(ReferralConfig config) {
         this.config = config.screening();
-        this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(this.config.timeout()).build();
     }
 
-    public record Identity(String studentRef, String sisStudentId, String givenName, String familyName,
-            LocalDate dateOfBirth, String schoolId, Integer grade) {
-    }
+    public record Identity(
+            String studentRef,
+            String sisStudentId,
+            String givenName,
+            String familyName,
+            LocalDate dateOfBirth,
+            String schoolId,
+            Integer grade) {}
 
     /** What screening-service answered: the identity on 200, else its status and problem detail. */
-    public record Answer(int status, Identity identity, String detail) {
-    }
+    public record Answer(int status, Identity identity, String detail) {}
 
     public Answer disclose(String boardId, String studentRef, String purpose, String referralId) {
         String url = config.url().replaceAll("/+$", "") + "/api/v1/screening/boards/" + segment(boardId) + "/students/"
                 + segment(studentRef) + "/identity-disclosures";
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(config.timeout())
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(config.timeout())
                     .header("Authorization", "Bearer " + token())
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                            Map.of("purpose", purpose, "referralId", referralId))))
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            JSON.writeValueAsString(Map.of("purpose", purpose, "referralId", referralId))))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
@@ -71,8 +77,9 @@ public class ScreeningIdentityClient {
         if (config.tokenFile().isPresent()) {
             return Files.readString(Path.of(config.tokenFile().get())).trim();
         }
-        return config.token().orElseThrow(() -> new IOException("no credential for screening-service configured"
-                + " (bridgeway.referral.screening.token or token-file)"));
+        return config.token()
+                .orElseThrow(() -> new IOException("no credential for screening-service configured"
+                        + " (bridgeway.referral.screening.token or token-file)"));
     }
 
     private static String detail(String body) {

@@ -1,15 +1,14 @@
 package org.bridgeway.referral.domain;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class FailureKindTest {
 
@@ -18,12 +17,15 @@ class FailureKindTest {
                 Arguments.of("connection refused", new SQLException("refused", "08001"), true),
                 Arguments.of("serialization failure", new SQLException("could not serialize", "40001"), true),
                 Arguments.of("deadlock", new SQLException("deadlock detected", "40P01"), true),
-                Arguments.of("lock timeout", new SQLException("canceling statement due to lock timeout", "55P03"), true),
+                Arguments.of(
+                        "lock timeout", new SQLException("canceling statement due to lock timeout", "55P03"), true),
                 Arguments.of("server shutting down", new SQLException("terminating connection", "57P01"), true),
                 Arguments.of("pool exhausted", new SQLException("Sorry, acquisition timeout!"), true),
                 Arguments.of("transient subtype", new SQLTransientConnectionException("gone"), true),
-                Arguments.of("wrapped deep", new IllegalStateException("store", new RuntimeException(
-                        new SQLException("x", "40P01"))), true),
+                Arguments.of(
+                        "wrapped deep",
+                        new IllegalStateException("store", new RuntimeException(new SQLException("x", "40P01"))),
+                        true),
                 Arguments.of("socket", new RuntimeException(new ConnectException("refused")), true),
                 Arguments.of("unique violation", new SQLException("duplicate key", "23505"), false),
                 Arguments.of("bad data", new IllegalArgumentException("not a ScreeningFlagged"), false),

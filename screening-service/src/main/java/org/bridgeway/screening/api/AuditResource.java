@@ -25,7 +25,9 @@ public class AuditResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "The append-only audit log, newest first: disclosures, consent changes, reviews")
-    public Page<AuditView> page(@QueryParam("studentRef") String studentRef, @QueryParam("page") Integer page,
+    public Page<AuditView> page(
+            @QueryParam("studentRef") String studentRef,
+            @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         return disclosures.auditLog(studentRef, PageRequest.of(page, size)).map(DisclosureMapper::view);
     }

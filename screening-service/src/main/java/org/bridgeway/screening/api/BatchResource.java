@@ -9,6 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.UUID;
 import org.bridgeway.platform.api.Page;
 import org.bridgeway.platform.api.PageRequest;
 import org.bridgeway.platform.security.Caller;
@@ -23,9 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.io.InputStream;
-import java.util.UUID;
 
 @Path("/api/v1/screening")
 @Tag(name = "screening: bulk ingest")
@@ -43,10 +42,16 @@ public class BatchResource {
     @Path("/boards/{boardId}/batches")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SIS, Roles.ADMIN})
-    @Operation(summary = "Submit a JSON array of responses; 202 with a batch resource reporting progress and row errors")
-    @APIResponse(responseCode = "202", description = "Accepted; the batch resource reports progress and row errors",
+    @Operation(
+            summary = "Submit a JSON array of responses; 202 with a batch resource reporting progress and row errors")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted; the batch resource reports progress and row errors",
             headers = @Header(name = "Location", schema = @Schema(implementation = String.class)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class)))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BatchView.class)))
     @APIResponse(responseCode = "400", description = "Not a readable batch (empty, malformed JSON or CSV header)")
     @APIResponse(responseCode = "403", description = "Your token does not cover this board")
     @APIResponse(responseCode = "503", description = "The database is unreachable for a moment; retry later")
@@ -58,10 +63,17 @@ public class BatchResource {
     @Path("/boards/{boardId}/batches")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.SIS, Roles.ADMIN})
-    @Operation(summary = "Submit responses as CSV (header: studentRef|sisStudentId, schoolId, instrument, version, administeredOn, item ids)")
-    @APIResponse(responseCode = "202", description = "Accepted; the batch resource reports progress and row errors",
+    @Operation(
+            summary =
+                    "Submit responses as CSV (header: studentRef|sisStudentId, schoolId, instrument, version, administeredOn, item ids)")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted; the batch resource reports progress and row errors",
             headers = @Header(name = "Location", schema = @Schema(implementation = String.class)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class)))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BatchView.class)))
     @APIResponse(responseCode = "400", description = "Not a readable batch (empty, malformed JSON or CSV header)")
     @APIResponse(responseCode = "403", description = "Your token does not cover this board")
     @APIResponse(responseCode = "503", description = "The database is unreachable for a moment; retry later")
@@ -71,7 +83,9 @@ public class BatchResource {
 
     private Response accept(String boardId, String format, InputStream body) {
         BatchView batch = BatchMapper.view(batches.accept(caller, boardId, format, body));
-        return Response.accepted(batch).location(BatchMapper.location(batch.id())).build();
+        return Response.accepted(batch)
+                .location(BatchMapper.location(batch.id()))
+                .build();
     }
 
     @GET
@@ -86,7 +100,8 @@ public class BatchResource {
     @Path("/batches/{id}/errors")
     @RolesAllowed({Roles.SIS, Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "Row errors of a batch: row number, field and message")
-    public Page<RowError> errors(@PathParam("id") UUID id, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Page<RowError> errors(
+            @PathParam("id") UUID id, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return batches.rowErrors(caller, id, PageRequest.of(page, size)).map(BatchMapper::view);
     }
 }

@@ -9,15 +9,20 @@ import org.bridgeway.screening.domain.DisclosureCommand;
 /** Identity disclosures and the audit log between their JSON and the domain. */
 final class DisclosureMapper {
 
-    private DisclosureMapper() {
-    }
+    private DisclosureMapper() {}
 
     static DisclosureCommand command(DisclosureRequest request) {
         return new DisclosureCommand(request.purpose(), request.referralId());
     }
 
     static Identity view(DisclosureCommand.Identity i) {
-        return new Identity(i.studentRef(), i.sisStudentId(), i.givenName(), i.familyName(), i.dateOfBirth(), i.schoolId(),
+        return new Identity(
+                i.studentRef(),
+                i.sisStudentId(),
+                i.givenName(),
+                i.familyName(),
+                i.dateOfBirth(),
+                i.schoolId(),
                 i.grade());
     }
 

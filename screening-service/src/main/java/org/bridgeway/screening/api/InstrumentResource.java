@@ -9,6 +9,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
 import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.security.Caller;
 import org.bridgeway.platform.security.Roles;
@@ -17,9 +19,6 @@ import org.bridgeway.screening.domain.InstrumentCatalog.Summary;
 import org.bridgeway.screening.domain.scoring.InstrumentDefinition;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
-import java.util.List;
 
 @Path("/api/v1/screening/instruments")
 @Tag(name = "screening: instruments")
@@ -45,7 +44,8 @@ public class InstrumentResource {
     @Authenticated
     @Operation(summary = "One instrument version's definition")
     public InstrumentDefinition get(@PathParam("key") String key, @PathParam("version") int version) {
-        return catalog.find(key, version).orElseThrow(() -> ApiException.notFound("No instrument " + key + " v" + version + "."));
+        return catalog.find(key, version)
+                .orElseThrow(() -> ApiException.notFound("No instrument " + key + " v" + version + "."));
     }
 
     @POST
@@ -53,16 +53,18 @@ public class InstrumentResource {
     @Operation(summary = "Publish a new instrument version (validated; 409 if the version exists)")
     public Response create(@NotNull InstrumentDefinition definition) {
         Summary created = catalog.create(definition, caller.subject());
-        return Response.created(URI.create("/api/v1/screening/instruments/" + created.key() + "/versions/" + created.version()))
-                .entity(created).build();
+        return Response.created(
+                        URI.create("/api/v1/screening/instruments/" + created.key() + "/versions/" + created.version()))
+                .entity(created)
+                .build();
     }
 
     @PUT
     @Path("/{key}/versions/{version}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace a version no response has used yet (409 once in use)")
-    public Summary replace(@PathParam("key") String key, @PathParam("version") int version,
-            @NotNull InstrumentDefinition definition) {
+    public Summary replace(
+            @PathParam("key") String key, @PathParam("version") int version, @NotNull InstrumentDefinition definition) {
         return catalog.replace(key, version, definition, caller.subject());
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.bridgeway.platform.api.Page;
 import org.bridgeway.platform.api.PageRequest;
 import org.bridgeway.platform.idempotency.IdempotencyKeys;
@@ -28,8 +29,6 @@ import org.bridgeway.screening.domain.RosterService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
-
 @Path("/api/v1/screening")
 @Tag(name = "screening: roster and consent")
 public class StudentResource {
@@ -40,8 +39,12 @@ public class StudentResource {
     private final IdempotencyKeys idempotency;
     private final Caller caller;
 
-    StudentResource(RosterService roster, ConsentService consents, DisclosureService disclosures,
-            IdempotencyKeys idempotency, Caller caller) {
+    StudentResource(
+            RosterService roster,
+            ConsentService consents,
+            DisclosureService disclosures,
+            IdempotencyKeys idempotency,
+            Caller caller) {
         this.roster = roster;
         this.consents = consents;
         this.disclosures = disclosures;
@@ -53,26 +56,38 @@ public class StudentResource {
     @Path("/boards/{boardId}/roster")
     @RolesAllowed({Roles.SIS, Roles.ADMIN})
     @Operation(summary = "Upsert schools and students of a board (idempotent; honours Idempotency-Key)")
-    public Response upsertRoster(@PathParam("boardId") String boardId,
-            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @NotNull @Valid RosterUpload upload) {
-        return idempotency.execute(caller.subject(), idempotencyKey, upload, () -> Response.ok(
-                RosterMapper.result(roster.upsert(caller, boardId, RosterMapper.command(upload)))).build());
+    public Response upsertRoster(
+            @PathParam("boardId") String boardId,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @NotNull @Valid RosterUpload upload) {
+        return idempotency.execute(
+                caller.subject(),
+                idempotencyKey,
+                upload,
+                () -> Response.ok(RosterMapper.result(roster.upsert(caller, boardId, RosterMapper.command(upload))))
+                        .build());
     }
 
     @GET
     @Path("/boards/{boardId}/students")
     @RolesAllowed({Roles.COORDINATOR, Roles.SCHOOL_STAFF, Roles.ADMIN})
     @Operation(summary = "List students (refs, school, grade, consent status; never identity)")
-    public Page<StudentView> students(@PathParam("boardId") String boardId, @QueryParam("schoolId") String schoolId,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return roster.students(caller, boardId, schoolId, PageRequest.of(page, size)).map(RosterMapper::view);
+    public Page<StudentView> students(
+            @PathParam("boardId") String boardId,
+            @QueryParam("schoolId") String schoolId,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return roster.students(caller, boardId, schoolId, PageRequest.of(page, size))
+                .map(RosterMapper::view);
     }
 
     @PUT
     @Path("/boards/{boardId}/students/{studentRef}/consent")
     @RolesAllowed({Roles.SIS, Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "Record the student's consent; the history is kept and the change audited")
-    public ConsentView recordConsent(@PathParam("boardId") String boardId, @PathParam("studentRef") String studentRef,
+    public ConsentView recordConsent(
+            @PathParam("boardId") String boardId,
+            @PathParam("studentRef") String studentRef,
             @NotNull @Valid ConsentInput input) {
         return ConsentMapper.view(consents.record(caller, boardId, studentRef, ConsentMapper.command(input)));
     }
@@ -81,16 +96,23 @@ public class StudentResource {
     @Path("/boards/{boardId}/students/{studentRef}/consent")
     @RolesAllowed({Roles.SIS, Roles.COORDINATOR, Roles.SCHOOL_STAFF, Roles.ADMIN})
     @Operation(summary = "The student's consent history, newest first")
-    public List<ConsentView> consentHistory(@PathParam("boardId") String boardId, @PathParam("studentRef") String studentRef) {
-        return consents.history(caller, boardId, studentRef).stream().map(ConsentMapper::view).toList();
+    public List<ConsentView> consentHistory(
+            @PathParam("boardId") String boardId, @PathParam("studentRef") String studentRef) {
+        return consents.history(caller, boardId, studentRef).stream()
+                .map(ConsentMapper::view)
+                .toList();
     }
 
     @POST
     @Path("/boards/{boardId}/students/{studentRef}/identity-disclosures")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN, Roles.REFERRAL_SERVICE})
-    @Operation(summary = "Disclose the student's identity for a referral: consent must be granted; every call is audited")
-    public Identity disclose(@PathParam("boardId") String boardId, @PathParam("studentRef") String studentRef,
+    @Operation(
+            summary = "Disclose the student's identity for a referral: consent must be granted; every call is audited")
+    public Identity disclose(
+            @PathParam("boardId") String boardId,
+            @PathParam("studentRef") String studentRef,
             @NotNull @Valid DisclosureRequest request) {
-        return DisclosureMapper.view(disclosures.disclose(caller, boardId, studentRef, DisclosureMapper.command(request)));
+        return DisclosureMapper.view(
+                disclosures.disclose(caller, boardId, studentRef, DisclosureMapper.command(request)));
     }
 }

@@ -2,7 +2,6 @@ package org.bridgeway.screening.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.util.Map;
 
 /** Keys protecting student identity: each base64 of 32 random bytes, from the environment in production. */

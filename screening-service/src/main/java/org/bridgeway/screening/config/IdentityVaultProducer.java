@@ -2,11 +2,10 @@ package org.bridgeway.screening.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import org.bridgeway.screening.domain.IdentityKeyRing;
-import org.bridgeway.screening.domain.IdentityVault;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.bridgeway.screening.domain.IdentityKeyRing;
+import org.bridgeway.screening.domain.IdentityVault;
 
 public class IdentityVaultProducer {
 

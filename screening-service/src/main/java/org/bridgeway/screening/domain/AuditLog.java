@@ -2,11 +2,10 @@ package org.bridgeway.screening.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import org.bridgeway.platform.security.Caller;
 import org.bridgeway.screening.store.AuditEntry;
 import org.bridgeway.screening.store.AuditStore;
-
-import java.time.Instant;
 
 /** Who did what to which student, and why: identity disclosures, consent changes, reviews. */
 @ApplicationScoped

@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
 import org.bridgeway.platform.api.Page;
 import org.bridgeway.platform.api.PageRequest;
 import org.bridgeway.platform.problem.ApiException;
@@ -11,13 +17,6 @@ import org.bridgeway.platform.security.Caller;
 import org.bridgeway.screening.store.Batch;
 import org.bridgeway.screening.store.BatchStore;
 import org.bridgeway.screening.store.RowErrorStore;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Bulk ingest from the SIS, the part the caller waits for: the upload is spooled to disk and checked for
@@ -67,7 +66,8 @@ public class BatchIntake {
         try (InputStream in = Files.newInputStream(spool)) {
             rows = BatchRows.count(format, in, json);
         } catch (IOException e) {
-            throw ApiException.badRequest("The batch cannot be read: " + e.getMessage() + ". Nothing was stored.", null);
+            throw ApiException.badRequest(
+                    "The batch cannot be read: " + e.getMessage() + ". Nothing was stored.", null);
         }
         if (rows == 0) {
             throw ApiException.badRequest("The batch has no rows.", null);
@@ -107,7 +107,17 @@ public class BatchIntake {
     }
 
     private static BatchProgress progress(Batch b) {
-        return new BatchProgress(b.id, b.status, b.format, b.totalRows, b.processed, b.succeeded, b.failed, b.flagged,
-                b.createdAt, b.finishedAt, b.detail);
+        return new BatchProgress(
+                b.id,
+                b.status,
+                b.format,
+                b.totalRows,
+                b.processed,
+                b.succeeded,
+                b.failed,
+                b.flagged,
+                b.createdAt,
+                b.finishedAt,
+                b.detail);
     }
 }

@@ -5,11 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.bridgeway.platform.input.HostileText;
-import org.bridgeway.platform.input.Refusals;
-import org.bridgeway.platform.problem.JsonRefusals;
-import org.bridgeway.screening.domain.scoring.Violation;
-
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -22,6 +17,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bridgeway.platform.input.HostileText;
+import org.bridgeway.platform.input.Refusals;
+import org.bridgeway.platform.problem.JsonRefusals;
+import org.bridgeway.screening.domain.scoring.Violation;
 
 /**
  * Reads a batch one row at a time, from a JSON array of responses or from CSV, so a file of any
@@ -33,8 +32,7 @@ public abstract class BatchRows implements Closeable {
     public static final String CSV = "csv";
 
     /** A row: its 1-based number and either the response or why it could not be read. */
-    public record Row(int number, SurveyResponse input, List<Violation> errors) {
-    }
+    public record Row(int number, SurveyResponse input, List<Violation> errors) {}
 
     /** @return the next row, or null at the end */
     public abstract Row next() throws IOException;
@@ -96,7 +94,8 @@ public abstract class BatchRows implements Closeable {
                 return new Row(number, json.treeToValue(node, SurveyResponse.class), List.of());
             } catch (JsonMappingException e) {
                 String field = JsonRefusals.field(e);
-                return new Row(number, null, List.of(new Violation(field.isEmpty() ? "row" : field, JsonRefusals.message(e))));
+                return new Row(
+                        number, null, List.of(new Violation(field.isEmpty() ? "row" : field, JsonRefusals.message(e))));
             }
         }
 
@@ -111,7 +110,8 @@ public abstract class BatchRows implements Closeable {
      * column per item id; an empty answer cell is an unanswered item. Values hold no commas.
      */
     private static final class Csv extends BatchRows {
-        private static final List<String> FIXED = List.of("studentRef", "sisStudentId", "schoolId", "instrument", "version", "administeredOn");
+        private static final List<String> FIXED =
+                List.of("studentRef", "sisStudentId", "schoolId", "instrument", "version", "administeredOn");
         private final BufferedReader reader;
         private final List<String> header;
         private int number;
@@ -141,7 +141,11 @@ public abstract class BatchRows implements Closeable {
             number++;
             List<String> cells = split(line);
             if (cells.size() != header.size()) {
-                return new Row(number, null, List.of(new Violation("row", "has " + cells.size() + " cells, the header has " + header.size())));
+                return new Row(
+                        number,
+                        null,
+                        List.of(new Violation(
+                                "row", "has " + cells.size() + " cells, the header has " + header.size())));
             }
             Map<String, String> fixed = new LinkedHashMap<>();
             Map<String, Integer> answers = new LinkedHashMap<>();
@@ -150,7 +154,8 @@ public abstract class BatchRows implements Closeable {
                 String column = header.get(i);
                 String cell = cells.get(i);
                 if (HostileText.hasControlCharacter(cell)) {
-                    errors.add(new Violation(FIXED.contains(column) ? column : "answers." + column, Refusals.CONTROL_CHARACTERS));
+                    errors.add(new Violation(
+                            FIXED.contains(column) ? column : "answers." + column, Refusals.CONTROL_CHARACTERS));
                 } else if (FIXED.contains(column)) {
                     fixed.put(column, cell.isEmpty() ? null : cell);
                 } else if (!cell.isEmpty()) {
@@ -169,15 +174,25 @@ public abstract class BatchRows implements Closeable {
                 errors.add(new Violation("version", Refusals.WHOLE_NUMBER));
             }
             try {
-                administeredOn = fixed.get("administeredOn") == null ? null : LocalDate.parse(fixed.get("administeredOn"));
+                administeredOn =
+                        fixed.get("administeredOn") == null ? null : LocalDate.parse(fixed.get("administeredOn"));
             } catch (DateTimeParseException e) {
                 errors.add(new Violation("administeredOn", "must be a date (YYYY-MM-DD)"));
             }
             if (!errors.isEmpty()) {
                 return new Row(number, null, errors);
             }
-            return new Row(number, new SurveyResponse(fixed.get("instrument"), version, fixed.get("studentRef"),
-                    fixed.get("sisStudentId"), fixed.get("schoolId"), administeredOn, answers), List.of());
+            return new Row(
+                    number,
+                    new SurveyResponse(
+                            fixed.get("instrument"),
+                            version,
+                            fixed.get("studentRef"),
+                            fixed.get("sisStudentId"),
+                            fixed.get("schoolId"),
+                            administeredOn,
+                            answers),
+                    List.of());
         }
 
         private static List<String> split(String line) {

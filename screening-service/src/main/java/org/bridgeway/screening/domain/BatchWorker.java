@@ -7,13 +7,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.bridgeway.screening.domain.scoring.Violation;
-import org.bridgeway.screening.store.BatchStore;
-import org.bridgeway.screening.store.RosterStore;
-import org.bridgeway.screening.store.RowErrorStore;
-import org.bridgeway.screening.store.ScreeningStore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +18,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.bridgeway.screening.domain.scoring.Violation;
+import org.bridgeway.screening.store.BatchStore;
+import org.bridgeway.screening.store.RosterStore;
+import org.bridgeway.screening.store.RowErrorStore;
+import org.bridgeway.screening.store.ScreeningStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Works through accepted batches on its own threads: rows are scored and written in chunks, each chunk one
@@ -43,8 +42,14 @@ public class BatchWorker {
     private final int chunkSize;
     private final ExecutorService workers;
 
-    BatchWorker(ResponseScorer scorer, ScreeningStore screenings, RosterStore roster, BatchStore batches,
-            RowErrorStore rowErrors, ScreeningAnnouncer announcer, ObjectMapper json,
+    BatchWorker(
+            ResponseScorer scorer,
+            ScreeningStore screenings,
+            RosterStore roster,
+            BatchStore batches,
+            RowErrorStore rowErrors,
+            ScreeningAnnouncer announcer,
+            ObjectMapper json,
             @ConfigProperty(name = "bridgeway.batch.chunk-size", defaultValue = "500") int chunkSize,
             @ConfigProperty(name = "bridgeway.batch.workers", defaultValue = "2") int workers) {
         this.scorer = scorer;
@@ -64,8 +69,11 @@ public class BatchWorker {
 
     /** A batch that was running when the service stopped cannot resume from a spool file that is gone. */
     void failInterrupted(@Observes StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> batches.failUnfinished(Instant.now(),
-                "interrupted by a service restart; submit it again: rows already stored are reported as duplicates"));
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> batches.failUnfinished(
+                                Instant.now(),
+                                "interrupted by a service restart; submit it again: rows already stored are reported as duplicates"));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -78,7 +86,8 @@ public class BatchWorker {
     }
 
     private void run(UUID id, String boardId, String format, Path spool) {
-        try (InputStream in = Files.newInputStream(spool); BatchRows rows = BatchRows.open(format, in, json)) {
+        try (InputStream in = Files.newInputStream(spool);
+                BatchRows rows = BatchRows.open(format, in, json)) {
             QuarkusTransaction.requiringNew().run(() -> batches.markProcessing(id));
             List<BatchRows.Row> chunk = new ArrayList<>(chunkSize);
             BatchRows.Row row;
@@ -95,8 +104,12 @@ public class BatchWorker {
             // The client reads the detail: an incident id to find in the log, never an exception's own words.
             String incident = UUID.randomUUID().toString();
             Log.errorf(e, "batch %s failed, incident %s", id, incident);
-            QuarkusTransaction.requiringNew().run(() -> batches.markFailed(id, Instant.now(),
-                    "stopped by a failure on our side (incident " + incident + "); rows reported so far are final"));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> batches.markFailed(
+                            id,
+                            Instant.now(),
+                            "stopped by a failure on our side (incident " + incident
+                                    + "); rows reported so far are final"));
         } finally {
             BatchSpool.delete(spool);
         }
@@ -132,13 +145,16 @@ public class BatchWorker {
                 if (stored[i]) {
                     fresh.add(scored.get(i));
                 } else {
-                    errors.add(new RowError(scoredRows.get(i), "administeredOn",
+                    errors.add(new RowError(
+                            scoredRows.get(i),
+                            "administeredOn",
                             "this student's response to this instrument version on this day is already recorded"));
                 }
             }
             int flagged = announcer.announce(fresh);
             rowErrors.addAll(batchId, errors);
-            int failedRows = (int) errors.stream().mapToInt(RowError::row).distinct().count();
+            int failedRows =
+                    (int) errors.stream().mapToInt(RowError::row).distinct().count();
             batches.addProgress(batchId, chunk.size(), fresh.size(), failedRows, flagged);
         });
     }

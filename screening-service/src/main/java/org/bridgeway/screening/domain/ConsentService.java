@@ -2,15 +2,14 @@ package org.bridgeway.screening.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
 import org.bridgeway.events.ConsentChanged;
 import org.bridgeway.platform.outbox.Outbox;
 import org.bridgeway.platform.security.Caller;
 import org.bridgeway.screening.store.Consent;
 import org.bridgeway.screening.store.ConsentStore;
 import org.bridgeway.screening.store.Student;
-
-import java.time.Instant;
-import java.util.List;
 
 /** Consent per student with its history; every change is audited and announced as ConsentChanged. */
 @ApplicationScoped
@@ -41,8 +40,16 @@ public class ConsentService {
         consent.recordedBy = caller.subject();
         consents.add(consent);
         audit.record(caller, AuditLog.CONSENT_CHANGED, "consent", student.studentRef, "status=" + consent.status);
-        outbox.add(student.studentRef, student.studentRef, new ConsentChanged(student.studentRef, student.boardId,
-                consent.status, consent.givenBy, consent.scope, consent.recordedAt));
+        outbox.add(
+                student.studentRef,
+                student.studentRef,
+                new ConsentChanged(
+                        student.studentRef,
+                        student.boardId,
+                        consent.status,
+                        consent.givenBy,
+                        consent.scope,
+                        consent.recordedAt));
         return entry(consent);
     }
 
@@ -50,11 +57,13 @@ public class ConsentService {
     @Transactional
     public List<ConsentCommand.Entry> history(Caller caller, String boardId, String studentRef) {
         Student student = students.inReach(caller, boardId, studentRef);
-        return consents.history(student.studentRef).stream().map(ConsentService::entry).toList();
+        return consents.history(student.studentRef).stream()
+                .map(ConsentService::entry)
+                .toList();
     }
 
     private static ConsentCommand.Entry entry(Consent c) {
-        return new ConsentCommand.Entry(c.studentRef, ConsentStatus.of(c.status), c.givenBy, c.scope, c.givenOn,
-                c.recordedAt, c.recordedBy);
+        return new ConsentCommand.Entry(
+                c.studentRef, ConsentStatus.of(c.status), c.givenBy, c.scope, c.givenOn, c.recordedAt, c.recordedBy);
     }
 }

@@ -2,7 +2,10 @@ package org.bridgeway.screening.domain;
 
 /** A student's consent in force; the values are those of the consent table's CHECK and of ConsentChanged. */
 public enum ConsentStatus {
-    GRANTED, REFUSED, WITHDRAWN, UNKNOWN;
+    GRANTED,
+    REFUSED,
+    WITHDRAWN,
+    UNKNOWN;
 
     public String value() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -27,7 +27,12 @@ public class DisclosureService {
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    DisclosureService(Students students, ConsentStore consents, AuditStore auditStore, IdentityVault vault, AuditLog audit,
+    DisclosureService(
+            Students students,
+            ConsentStore consents,
+            AuditStore auditStore,
+            IdentityVault vault,
+            AuditLog audit,
             ObjectMapper json) {
         this.students = students;
         this.consents = consents;
@@ -37,29 +42,39 @@ public class DisclosureService {
         this.json = json;
     }
 
-    public DisclosureCommand.Identity disclose(Caller caller, String boardId, String studentRef, DisclosureCommand command) {
+    public DisclosureCommand.Identity disclose(
+            Caller caller, String boardId, String studentRef, DisclosureCommand command) {
         Student student = QuarkusTransaction.requiringNew().call(() -> students.ofBoard(caller, boardId, studentRef));
-        ConsentStatus consent = QuarkusTransaction.requiringNew().call(() ->
-                ConsentStatus.of(consents.current(student.studentRef).map(c -> c.status).orElse(null)));
+        ConsentStatus consent = QuarkusTransaction.requiringNew()
+                .call(() -> ConsentStatus.of(
+                        consents.current(student.studentRef).map(c -> c.status).orElse(null)));
         String detail = "referral=" + command.referralId() + " consent=" + consent.value();
         if (consent != ConsentStatus.GRANTED) {
             // The refusal is audited in its own transaction: the 403 must not roll it back.
-            QuarkusTransaction.requiringNew().run(() ->
-                    audit.record(caller, AuditLog.IDENTITY_REFUSED, command.purpose(), student.studentRef, detail));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> audit.record(
+                            caller, AuditLog.IDENTITY_REFUSED, command.purpose(), student.studentRef, detail));
             throw ApiException.forbidden("Identity is disclosed only with consent granted; this student's consent is "
                     + consent.value() + ".");
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             audit.record(caller, AuditLog.IDENTITY_DISCLOSED, command.purpose(), student.studentRef, detail);
             StudentIdentity identity = read(vault.decrypt(student.studentRef, student.identity));
-            return new DisclosureCommand.Identity(student.studentRef, identity.sisStudentId(), identity.givenName(),
-                    identity.familyName(), identity.dateOfBirth(), student.schoolId, student.grade);
+            return new DisclosureCommand.Identity(
+                    student.studentRef,
+                    identity.sisStudentId(),
+                    identity.givenName(),
+                    identity.familyName(),
+                    identity.dateOfBirth(),
+                    student.schoolId,
+                    student.grade);
         });
     }
 
     @Transactional
     public Page<AuditRecord> auditLog(String studentRef, PageRequest request) {
-        return auditStore.page(studentRef, request)
+        return auditStore
+                .page(studentRef, request)
                 .map(a -> new AuditRecord(a.id, a.at, a.actor, a.role, a.action, a.purpose, a.studentRef, a.detail));
     }
 

@@ -1,14 +1,14 @@
 package org.bridgeway.screening.domain;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The identity encryption keys by id, so the key can be rotated without losing what the old one sealed.
@@ -41,7 +41,8 @@ public final class IdentityKeyRing {
             keys.put(id, new SecretKeySpec(IdentityVault.key(key, "encryption"), "AES"));
         });
         if (!keys.containsKey(activeId)) {
-            throw new IllegalArgumentException("the active identity key " + activeId + " is not in the key ring " + keys.keySet());
+            throw new IllegalArgumentException(
+                    "the active identity key " + activeId + " is not in the key ring " + keys.keySet());
         }
         this.activeId = activeId;
     }
@@ -84,8 +85,7 @@ public final class IdentityKeyRing {
         return keys.size() > 1;
     }
 
-    private record Opened(int keyId, String plaintext) {
-    }
+    private record Opened(int keyId, String plaintext) {}
 
     private Opened opened(String studentRef, byte[] value) {
         if (value.length > 2 && value[0] == MARKER) {
@@ -99,7 +99,8 @@ public final class IdentityKeyRing {
         }
         String plaintext = keys.containsKey(LEGACY) ? tryOpen(LEGACY, value, 0, studentRef) : null;
         if (plaintext == null) {
-            throw new IllegalStateException("identity cannot be decrypted for " + studentRef + " with keys " + keys.keySet());
+            throw new IllegalStateException(
+                    "identity cannot be decrypted for " + studentRef + " with keys " + keys.keySet());
         }
         return new Opened(LEGACY, plaintext);
     }

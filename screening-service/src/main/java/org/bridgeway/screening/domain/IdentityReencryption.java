@@ -4,10 +4,9 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.bridgeway.screening.store.StoredIdentities;
 import org.bridgeway.screening.store.StoredIdentities.StoredIdentity;
-
-import java.util.List;
 
 /**
  * After an identity key rotation, seals every stored identity still under a previous key again under
@@ -30,17 +29,23 @@ public class IdentityReencryption {
     }
 
     /** What one pass did: identities read, and those sealed again under the active key. */
-    public record Pass(int examined, int reencrypted) {
-    }
+    public record Pass(int examined, int reencrypted) {}
 
-    @Scheduled(every = "${bridgeway.identity.reencryption-interval:10m}", delayed = "${bridgeway.identity.reencryption-delay:1m}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(
+            every = "${bridgeway.identity.reencryption-interval:10m}",
+            delayed = "${bridgeway.identity.reencryption-delay:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void inBackground() {
         if (vault.rotating()) {
             Pass pass = run();
-            Log.infof("identity re-encryption: %d identities examined, %d sealed again under the active key%s",
-                    pass.examined(), pass.reencrypted(),
-                    pass.reencrypted() == 0 ? "; none is under a previous key any more: the previous keys can be removed" : "");
+            Log.infof(
+                    "identity re-encryption: %d identities examined, %d sealed again under the active key%s",
+                    pass.examined(),
+                    pass.reencrypted(),
+                    pass.reencrypted() == 0
+                            ? "; none is under a previous key any more: the previous keys can be removed"
+                            : "");
         }
     }
 

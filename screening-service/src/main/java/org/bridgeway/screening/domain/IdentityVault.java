@@ -1,13 +1,12 @@
 package org.bridgeway.screening.domain;
 
-import org.bridgeway.platform.security.TokenShape;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.bridgeway.platform.security.TokenShape;
 
 /**
  * Encrypts identity at rest (AES-256-GCM, a fresh 96-bit nonce per value, the studentRef as
@@ -40,7 +39,8 @@ public final class IdentityVault {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(refKey);
-            return HexFormat.of().formatHex(mac.doFinal((boardId + ":" + sisStudentId).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(mac.doFinal((boardId + ":" + sisStudentId).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -68,7 +68,8 @@ public final class IdentityVault {
     static byte[] key(String base64, String name) {
         byte[] key = Base64.getDecoder().decode(base64);
         if (key.length != 32) {
-            throw new IllegalArgumentException("the identity " + name + " key must be 32 bytes (base64), was " + key.length);
+            throw new IllegalArgumentException(
+                    "the identity " + name + " key must be 32 bytes (base64), was " + key.length);
         }
         return key;
     }

@@ -8,14 +8,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import org.bridgeway.platform.problem.ApiException;
-import org.bridgeway.platform.problem.Problem;
-import org.bridgeway.screening.domain.scoring.InstrumentDefinition;
-import org.bridgeway.screening.domain.scoring.InstrumentValidator;
-import org.bridgeway.screening.domain.scoring.Violation;
-import org.bridgeway.screening.store.Instrument;
-import org.bridgeway.screening.store.InstrumentStore;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bridgeway.platform.problem.ApiException;
+import org.bridgeway.platform.problem.Problem;
+import org.bridgeway.screening.domain.scoring.InstrumentDefinition;
+import org.bridgeway.screening.domain.scoring.InstrumentValidator;
+import org.bridgeway.screening.domain.scoring.Violation;
+import org.bridgeway.screening.store.Instrument;
+import org.bridgeway.screening.store.InstrumentStore;
 
 /**
  * Instruments are data: validated on the way in, immutable once a response used them, cached by
@@ -43,8 +42,7 @@ public class InstrumentCatalog {
         this.json = json;
     }
 
-    public record Summary(String key, int version, String title, boolean inUse, Instant createdAt) {
-    }
+    public record Summary(String key, int version, String title, boolean inUse, Instant createdAt) {}
 
     void seedDefault(@Observes StartupEvent event) {
         InstrumentDefinition definition = readDefault();
@@ -78,8 +76,11 @@ public class InstrumentCatalog {
     @Transactional
     public Summary replace(String key, int version, InstrumentDefinition definition, String actor) {
         if (!key.equals(definition.key()) || !Integer.valueOf(version).equals(definition.version())) {
-            throw ApiException.badRequest("The body names another instrument version than the path.",
-                    List.of(new Problem.FieldError("key", "must be " + key), new Problem.FieldError("version", "must be " + version)));
+            throw ApiException.badRequest(
+                    "The body names another instrument version than the path.",
+                    List.of(
+                            new Problem.FieldError("key", "must be " + key),
+                            new Problem.FieldError("version", "must be " + version)));
         }
         validate(definition);
         Instrument existing = store.find(key, version).orElse(null);
@@ -112,8 +113,8 @@ public class InstrumentCatalog {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<InstrumentDefinition> loaded = QuarkusTransaction.joiningExisting().call(() ->
-                store.find(key, version).map(r -> read(r.definition)));
+        Optional<InstrumentDefinition> loaded = QuarkusTransaction.joiningExisting()
+                .call(() -> store.find(key, version).map(r -> read(r.definition)));
         loaded.ifPresent(d -> cache.put(id, d));
         return loaded;
     }
@@ -121,8 +122,11 @@ public class InstrumentCatalog {
     private void validate(InstrumentDefinition definition) {
         List<Violation> violations = InstrumentValidator.validate(definition);
         if (!violations.isEmpty()) {
-            throw ApiException.badRequest("The instrument definition is invalid.",
-                    violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+            throw ApiException.badRequest(
+                    "The instrument definition is invalid.",
+                    violations.stream()
+                            .map(v -> new Problem.FieldError(v.field(), v.message()))
+                            .toList());
         }
     }
 

@@ -1,13 +1,6 @@
 package org.bridgeway.screening.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.bridgeway.screening.domain.scoring.InstrumentDefinition;
-import org.bridgeway.platform.validation.PlausibleDates;
-import org.bridgeway.screening.domain.scoring.InvalidAnswersException;
-import org.bridgeway.screening.domain.scoring.ScoringEngine;
-import org.bridgeway.screening.domain.scoring.Violation;
-import org.bridgeway.screening.store.StudentFacts;
-
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -15,6 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.bridgeway.platform.validation.PlausibleDates;
+import org.bridgeway.screening.domain.scoring.InstrumentDefinition;
+import org.bridgeway.screening.domain.scoring.InvalidAnswersException;
+import org.bridgeway.screening.domain.scoring.ScoringEngine;
+import org.bridgeway.screening.domain.scoring.Violation;
+import org.bridgeway.screening.store.StudentFacts;
 
 /**
  * Turns one response into a scored screening or into the reasons it cannot be one. The same checks
@@ -31,14 +30,11 @@ public class ResponseScorer {
         this.instruments = instruments;
     }
 
-    public sealed interface Outcome permits Scored, Rejected {
-    }
+    public sealed interface Outcome permits Scored, Rejected {}
 
-    public record Scored(ScoredScreening screening) implements Outcome {
-    }
+    public record Scored(ScoredScreening screening) implements Outcome {}
 
-    public record Rejected(List<Violation> violations) implements Outcome {
-    }
+    public record Rejected(List<Violation> violations) implements Outcome {}
 
     /** The studentRef a response names, directly or through its SIS id; null when it names neither. */
     public String studentRefOf(String boardId, SurveyResponse input) {
@@ -88,16 +84,26 @@ public class ResponseScorer {
         if (!blank(input.instrument()) && input.version() != null) {
             instrument = instruments.find(input.instrument(), input.version());
             if (instrument.isEmpty()) {
-                errors.add(new Violation("version", "unknown instrument version " + input.instrument() + " v" + input.version()));
+                errors.add(new Violation(
+                        "version", "unknown instrument version " + input.instrument() + " v" + input.version()));
             }
         }
         if (instrument.isPresent() && input.answers() != null) {
             try {
                 var score = ScoringEngine.score(instrument.get(), input.answers());
                 if (errors.isEmpty()) {
-                    return new Scored(new ScoredScreening(UUID.randomUUID(), student.studentRef(), boardId, student.schoolId(),
-                            student.grade(), age(student.birthMonth(), input.administeredOn()), input.instrument(),
-                            input.version(), input.administeredOn(), input.answers(), score));
+                    return new Scored(new ScoredScreening(
+                            UUID.randomUUID(),
+                            student.studentRef(),
+                            boardId,
+                            student.schoolId(),
+                            student.grade(),
+                            age(student.birthMonth(), input.administeredOn()),
+                            input.instrument(),
+                            input.version(),
+                            input.administeredOn(),
+                            input.answers(),
+                            score));
                 }
             } catch (InvalidAnswersException e) {
                 errors.addAll(e.violations());

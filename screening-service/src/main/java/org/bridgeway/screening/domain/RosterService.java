@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.bridgeway.platform.api.Page;
 import org.bridgeway.platform.api.PageRequest;
 import org.bridgeway.platform.problem.ApiException;
@@ -12,12 +17,6 @@ import org.bridgeway.platform.security.Caller;
 import org.bridgeway.screening.store.ConsentStore;
 import org.bridgeway.screening.store.RosterStore;
 import org.bridgeway.screening.store.Student;
-
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** Bulk, idempotent roster upsert: a student is keyed by studentRef, so pushing the same roster twice changes nothing. */
 @ApplicationScoped
@@ -39,21 +38,30 @@ public class RosterService {
     public RosterCommand.Outcome upsert(Caller caller, String boardId, RosterCommand command) {
         Scope.requireBoard(caller, boardId);
         rejectInvalid(boardId, command);
-        roster.upsertSchools(boardId, command.schools().stream()
-                .map(s -> new RosterStore.SchoolRow(s.schoolId(), s.name())).toList());
+        roster.upsertSchools(
+                boardId,
+                command.schools().stream()
+                        .map(s -> new RosterStore.SchoolRow(s.schoolId(), s.name()))
+                        .toList());
         List<RosterCommand.StudentRef> refs = command.students().stream()
                 .map(s -> new RosterCommand.StudentRef(s.sisStudentId(), vault.studentRef(boardId, s.sisStudentId())))
                 .toList();
-        Set<String> existing = roster.existing(boardId, refs.stream().map(RosterCommand.StudentRef::studentRef).toList());
+        Set<String> existing = roster.existing(
+                boardId, refs.stream().map(RosterCommand.StudentRef::studentRef).toList());
         List<RosterStore.StudentRow> rows = new ArrayList<>();
         for (int i = 0; i < command.students().size(); i++) {
             RosterCommand.Student s = command.students().get(i);
             String ref = refs.get(i).studentRef();
-            rows.add(new RosterStore.StudentRow(ref, s.schoolId(), s.grade(), s.dateOfBirth().withDayOfMonth(1),
+            rows.add(new RosterStore.StudentRow(
+                    ref,
+                    s.schoolId(),
+                    s.grade(),
+                    s.dateOfBirth().withDayOfMonth(1),
                     vault.encrypt(ref, identityJson(s))));
         }
         roster.upsertStudents(boardId, rows);
-        int created = (int) refs.stream().filter(r -> !existing.contains(r.studentRef())).count();
+        int created = (int)
+                refs.stream().filter(r -> !existing.contains(r.studentRef())).count();
         return new RosterCommand.Outcome(command.schools().size(), created, refs.size() - created, refs);
     }
 
@@ -61,8 +69,10 @@ public class RosterService {
     @Transactional
     public Page<StudentSummary> students(Caller caller, String boardId, String schoolId, PageRequest request) {
         Page<Student> page = roster.page(Scope.listing(caller, boardId, schoolId), request);
-        Map<String, String> consent = consents.currentStatuses(page.items().stream().map(s -> s.studentRef).toList());
-        return page.map(s -> new StudentSummary(s.studentRef, s.schoolId, s.grade, ConsentStatus.of(consent.get(s.studentRef))));
+        Map<String, String> consent = consents.currentStatuses(
+                page.items().stream().map(s -> s.studentRef).toList());
+        return page.map(s ->
+                new StudentSummary(s.studentRef, s.schoolId, s.grade, ConsentStatus.of(consent.get(s.studentRef))));
     }
 
     private void rejectInvalid(String boardId, RosterCommand command) {
@@ -73,7 +83,8 @@ public class RosterService {
         for (int i = 0; i < command.students().size(); i++) {
             RosterCommand.Student student = command.students().get(i);
             if (!knownSchools.contains(student.schoolId())) {
-                errors.add(new Problem.FieldError("students[" + i + "].schoolId", "unknown school " + student.schoolId()));
+                errors.add(
+                        new Problem.FieldError("students[" + i + "].schoolId", "unknown school " + student.schoolId()));
             }
             if (!seen.add(student.sisStudentId())) {
                 errors.add(new Problem.FieldError("students[" + i + "].sisStudentId", "appears twice in this roster"));
@@ -86,7 +97,8 @@ public class RosterService {
 
     private String identityJson(RosterCommand.Student s) {
         try {
-            return json.writeValueAsString(new StudentIdentity(s.sisStudentId(), s.givenName(), s.familyName(), s.dateOfBirth()));
+            return json.writeValueAsString(
+                    new StudentIdentity(s.sisStudentId(), s.givenName(), s.familyName(), s.dateOfBirth()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("identity cannot be written", e);
         }

@@ -11,8 +11,7 @@ import org.bridgeway.screening.store.SchoolFilter;
  */
 public final class Scope {
 
-    private Scope() {
-    }
+    private Scope() {}
 
     /** Admins act across boards; everyone else only within the board of their token. */
     public static void requireBoard(Caller caller, String boardId) {

@@ -1,14 +1,13 @@
 package org.bridgeway.screening.domain;
 
-import org.bridgeway.events.ScreeningFlagged;
-import org.bridgeway.screening.domain.scoring.DomainScore;
-import org.bridgeway.screening.domain.scoring.Score;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.bridgeway.events.ScreeningFlagged;
+import org.bridgeway.screening.domain.scoring.DomainScore;
+import org.bridgeway.screening.domain.scoring.Score;
 
 /** A response that passed every check and was scored, ready to be stored (and announced if flagged). */
 public record ScoredScreening(
@@ -30,7 +29,19 @@ public record ScoredScreening(
         for (DomainScore domain : score.domains()) {
             bands.put(domain.key(), domain.complete() ? domain.band() : "incomplete");
         }
-        return new ScreeningFlagged(id, studentRef, boardId, schoolId, grade, ageYears, instrumentKey, instrumentVersion,
-                administeredOn, bands, score.needs(), score.suggestedTier(), at);
+        return new ScreeningFlagged(
+                id,
+                studentRef,
+                boardId,
+                schoolId,
+                grade,
+                ageYears,
+                instrumentKey,
+                instrumentVersion,
+                administeredOn,
+                bands,
+                score.needs(),
+                score.suggestedTier(),
+                at);
     }
 }

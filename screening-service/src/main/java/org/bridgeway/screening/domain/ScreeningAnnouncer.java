@@ -3,10 +3,9 @@ package org.bridgeway.screening.domain;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.bridgeway.platform.outbox.Outbox;
-
 import java.time.Instant;
 import java.util.List;
+import org.bridgeway.platform.outbox.Outbox;
 
 /** Announces freshly stored screenings, single or in batches alike: flagged ones go to the outbox as ScreeningFlagged. */
 @ApplicationScoped
@@ -24,7 +23,8 @@ public class ScreeningAnnouncer {
     @Transactional(Transactional.TxType.MANDATORY)
     public int announce(List<ScoredScreening> stored) {
         Instant now = Instant.now();
-        List<Outbox.Draft> drafts = stored.stream().filter(s -> s.score().flagged())
+        List<Outbox.Draft> drafts = stored.stream()
+                .filter(s -> s.score().flagged())
                 .map(s -> new Outbox.Draft(s.studentRef(), s.id().toString(), s.flaggedEvent(now)))
                 .toList();
         outbox.addAll(drafts);

@@ -2,6 +2,10 @@ package org.bridgeway.screening.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
 import org.bridgeway.events.ReferralStatusChanged;
 import org.bridgeway.events.ScreeningReviewed;
 import org.bridgeway.platform.api.Page;
@@ -15,11 +19,6 @@ import org.bridgeway.screening.store.RosterStore;
 import org.bridgeway.screening.store.Screening;
 import org.bridgeway.screening.store.ScreeningStore;
 import org.bridgeway.screening.store.StoredResult;
-
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.UUID;
 
 /** Single responses: scored, stored and announced in one transaction; read back, reviewed, and told of referrals. */
 @ApplicationScoped
@@ -35,8 +34,13 @@ public class ScreeningService {
     private final Outbox outbox;
     private final AuditLog audit;
 
-    ScreeningService(ResponseScorer scorer, ScreeningStore screenings, RosterStore roster, ScreeningAnnouncer announcer,
-            Outbox outbox, AuditLog audit) {
+    ScreeningService(
+            ResponseScorer scorer,
+            ScreeningStore screenings,
+            RosterStore roster,
+            ScreeningAnnouncer announcer,
+            Outbox outbox,
+            AuditLog audit) {
         this.scorer = scorer;
         this.screenings = screenings;
         this.roster = roster;
@@ -53,20 +57,35 @@ public class ScreeningService {
         var students = roster.facts(ref == null ? List.of() : List.of(ref));
         ResponseScorer.Outcome outcome = scorer.score(boardId, response, students::get);
         if (outcome instanceof ResponseScorer.Rejected rejected) {
-            throw ApiException.badRequest("The response cannot be scored.", rejected.violations().stream()
-                    .map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+            throw ApiException.badRequest(
+                    "The response cannot be scored.",
+                    rejected.violations().stream()
+                            .map(v -> new Problem.FieldError(v.field(), v.message()))
+                            .toList());
         }
         ScoredScreening scored = ((ResponseScorer.Scored) outcome).screening();
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (!screenings.insert(List.of(scored), null, createdAt)[0]) {
-            throw ApiException.conflict("A response of this student to " + response.instrument() + " v" + response.version()
-                    + " on " + response.administeredOn() + " is already recorded.");
+            throw ApiException.conflict("A response of this student to " + response.instrument() + " v"
+                    + response.version() + " on " + response.administeredOn() + " is already recorded.");
         }
         announcer.announce(List.of(scored));
         // Answered from what was just written: a fresh screening has no review or referral yet.
-        return new ScreeningDetails(scored.id(), scored.studentRef(), scored.schoolId(), scored.grade(), scored.instrumentKey(),
-                scored.instrumentVersion(), scored.administeredOn(), scored.score().domains(), scored.score().flagged(),
-                scored.score().suggestedTier(), scored.score().needs(), null, null, createdAt);
+        return new ScreeningDetails(
+                scored.id(),
+                scored.studentRef(),
+                scored.schoolId(),
+                scored.grade(),
+                scored.instrumentKey(),
+                scored.instrumentVersion(),
+                scored.administeredOn(),
+                scored.score().domains(),
+                scored.score().flagged(),
+                scored.score().suggestedTier(),
+                scored.score().needs(),
+                null,
+                null,
+                createdAt);
     }
 
     @Transactional
@@ -75,8 +94,11 @@ public class ScreeningService {
     }
 
     @Transactional
-    public Page<ScreeningDetails> list(Caller caller, String boardId, String schoolId, Boolean flagged, PageRequest request) {
-        return screenings.page(Scope.listing(caller, boardId, schoolId), flagged, request).map(this::details);
+    public Page<ScreeningDetails> list(
+            Caller caller, String boardId, String schoolId, Boolean flagged, PageRequest request) {
+        return screenings
+                .page(Scope.listing(caller, boardId, schoolId), flagged, request)
+                .map(this::details);
     }
 
     @Transactional
@@ -98,10 +120,24 @@ public class ScreeningService {
         screening.knownToStaff = command.knownToStaff();
         screening.reviewedBy = caller.subject();
         screening.reviewedAt = Instant.now();
-        audit.record(caller, AuditLog.SCREENING_REVIEWED, "validation", screening.studentRef,
+        audit.record(
+                caller,
+                AuditLog.SCREENING_REVIEWED,
+                "validation",
+                screening.studentRef,
                 "screening=" + id + " decision=" + screening.reviewDecision);
-        outbox.add(screening.studentRef, id.toString(), new ScreeningReviewed(id, screening.studentRef, screening.boardId,
-                screening.schoolId, screening.reviewDecision, screening.reviewTier, screening.knownToStaff, screening.reviewedAt));
+        outbox.add(
+                screening.studentRef,
+                id.toString(),
+                new ScreeningReviewed(
+                        id,
+                        screening.studentRef,
+                        screening.boardId,
+                        screening.schoolId,
+                        screening.reviewDecision,
+                        screening.reviewTier,
+                        screening.knownToStaff,
+                        screening.reviewedAt));
         return details(screening);
     }
 
@@ -117,11 +153,13 @@ public class ScreeningService {
             screening.referralStatusAt = event.changedAt();
         }
         switch (event.status()) {
-            case ReferralStatusChanged.REQUESTED -> screening.referredAt = earliest(screening.referredAt, event.changedAt());
-            case ReferralStatusChanged.ACCEPTED -> screening.acceptedAt = earliest(screening.acceptedAt, event.changedAt());
-            case ReferralStatusChanged.COMPLETED -> screening.completedAt = earliest(screening.completedAt, event.changedAt());
-            default -> {
-            }
+            case ReferralStatusChanged.REQUESTED ->
+                screening.referredAt = earliest(screening.referredAt, event.changedAt());
+            case ReferralStatusChanged.ACCEPTED ->
+                screening.acceptedAt = earliest(screening.acceptedAt, event.changedAt());
+            case ReferralStatusChanged.COMPLETED ->
+                screening.completedAt = earliest(screening.completedAt, event.changedAt());
+            default -> {}
         }
     }
 
@@ -146,14 +184,39 @@ public class ScreeningService {
     private ScreeningDetails details(Screening s) {
         StoredResult result = screenings.result(s);
         List<DomainScore> domains = result.domains().stream()
-                .map(d -> new DomainScore(d.domain(), d.label(), d.score(), d.band(), d.complete(), d.answered(), d.items(),
-                        d.drivers(), d.needs()))
+                .map(d -> new DomainScore(
+                        d.domain(),
+                        d.label(),
+                        d.score(),
+                        d.band(),
+                        d.complete(),
+                        d.answered(),
+                        d.items(),
+                        d.drivers(),
+                        d.needs()))
                 .toList();
-        ScreeningDetails.Review review = s.reviewDecision == null ? null : new ScreeningDetails.Review(s.reviewDecision,
-                s.reviewTier, s.reviewNotes, s.knownToStaff, s.reviewedBy, s.reviewedAt);
-        ScreeningDetails.ReferralProgress referral = s.referralStatus == null ? null : new ScreeningDetails.ReferralProgress(
-                s.referralStatus, s.referralStatusAt, s.referredAt, s.acceptedAt, s.completedAt);
-        return new ScreeningDetails(s.id, s.studentRef, s.schoolId, s.grade, s.instrumentKey, s.instrumentVersion,
-                s.administeredOn, domains, s.flagged, s.suggestedTier, result.needs(), review, referral, s.createdAt);
+        ScreeningDetails.Review review = s.reviewDecision == null
+                ? null
+                : new ScreeningDetails.Review(
+                        s.reviewDecision, s.reviewTier, s.reviewNotes, s.knownToStaff, s.reviewedBy, s.reviewedAt);
+        ScreeningDetails.ReferralProgress referral = s.referralStatus == null
+                ? null
+                : new ScreeningDetails.ReferralProgress(
+                        s.referralStatus, s.referralStatusAt, s.referredAt, s.acceptedAt, s.completedAt);
+        return new ScreeningDetails(
+                s.id,
+                s.studentRef,
+                s.schoolId,
+                s.grade,
+                s.instrumentKey,
+                s.instrumentVersion,
+                s.administeredOn,
+                domains,
+                s.flagged,
+                s.suggestedTier,
+                result.needs(),
+                review,
+                referral,
+                s.createdAt);
     }
 }

@@ -21,7 +21,8 @@ public class Students {
     @Transactional(Transactional.TxType.MANDATORY)
     public Student ofBoard(Caller caller, String boardId, String studentRef) {
         Scope.requireBoard(caller, boardId);
-        return roster.find(studentRef).filter(s -> s.boardId.equals(boardId))
+        return roster.find(studentRef)
+                .filter(s -> s.boardId.equals(boardId))
                 .orElseThrow(() -> ApiException.notFound("No student " + studentRef + " in board " + boardId + "."));
     }
 

@@ -17,7 +17,8 @@ public class AuditStore {
     /** Newest first, all of it or one student's. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Page<AuditEntry> page(String studentRef, PageRequest request) {
-        var query = studentRef == null ? AuditEntry.<AuditEntry>find("order by id desc")
+        var query = studentRef == null
+                ? AuditEntry.<AuditEntry>find("order by id desc")
                 : AuditEntry.<AuditEntry>find("studentRef = ?1 order by id desc", studentRef);
         return Page.of(query.page(request.page(), request.size()).list(), request, query.count());
     }

@@ -2,7 +2,6 @@ package org.bridgeway.screening.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,14 +38,25 @@ public class BatchStore {
     /** Fails every batch still accepted or processing; returns how many. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int failUnfinished(Instant at, String detail) {
-        return Batch.update("status = ?1, detail = ?2, finishedAt = ?3 where status in (?4, ?5)", Batch.FAILED, detail, at,
-                Batch.ACCEPTED, Batch.PROCESSING);
+        return Batch.update(
+                "status = ?1, detail = ?2, finishedAt = ?3 where status in (?4, ?5)",
+                Batch.FAILED,
+                detail,
+                at,
+                Batch.ACCEPTED,
+                Batch.PROCESSING);
     }
 
     /** Adds one chunk's outcome to the batch's counters, in the chunk's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void addProgress(UUID id, int processed, int succeeded, int failed, int flagged) {
-        Batch.update("processed = processed + ?1, succeeded = succeeded + ?2, failed = failed + ?3,"
-                + " flagged = flagged + ?4 where id = ?5", processed, succeeded, failed, flagged, id);
+        Batch.update(
+                "processed = processed + ?1, succeeded = succeeded + ?2, failed = failed + ?3,"
+                        + " flagged = flagged + ?4 where id = ?5",
+                processed,
+                succeeded,
+                failed,
+                flagged,
+                id);
     }
 }

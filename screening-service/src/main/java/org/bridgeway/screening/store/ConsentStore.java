@@ -2,7 +2,6 @@ package org.bridgeway.screening.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +19,8 @@ public class ConsentStore {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Consent> current(String studentRef) {
-        return Consent.<Consent>find("studentRef = ?1 order by id desc", studentRef).firstResultOptional();
+        return Consent.<Consent>find("studentRef = ?1 order by id desc", studentRef)
+                .firstResultOptional();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -36,8 +36,10 @@ public class ConsentStore {
             return statuses;
         }
         Consent.getEntityManager()
-                .createQuery("select c.studentRef, c.status from Consent c where c.studentRef in :refs and c.id ="
-                        + " (select max(newer.id) from Consent newer where newer.studentRef = c.studentRef)", Object[].class)
+                .createQuery(
+                        "select c.studentRef, c.status from Consent c where c.studentRef in :refs and c.id ="
+                                + " (select max(newer.id) from Consent newer where newer.studentRef = c.studentRef)",
+                        Object[].class)
                 .setParameter("refs", studentRefs)
                 .getResultList()
                 .forEach(row -> statuses.put((String) row[0], (String) row[1]));

@@ -2,7 +2,6 @@ package org.bridgeway.screening.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +11,7 @@ import java.util.Optional;
 public class InstrumentStore {
 
     /** A version as listed: without its definition, with whether it is in use. */
-    public record Listed(String key, int version, String title, boolean inUse, Instant createdAt) {
-    }
+    public record Listed(String key, int version, String title, boolean inUse, Instant createdAt) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Instrument> find(String key, int version) {
@@ -29,12 +27,16 @@ public class InstrumentStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Listed> list() {
         return Instrument.getEntityManager()
-                .createQuery("select i.id.key, i.id.version, i.title, i.createdAt,"
-                        + " case when exists (select 1 from Screening s where s.instrumentKey = i.id.key"
-                        + " and s.instrumentVersion = i.id.version) then true else false end"
-                        + " from Instrument i order by i.id.key, i.id.version", Object[].class)
-                .getResultList().stream()
-                .map(row -> new Listed((String) row[0], (Integer) row[1], (String) row[2], (Boolean) row[4], (Instant) row[3]))
+                .createQuery(
+                        "select i.id.key, i.id.version, i.title, i.createdAt,"
+                                + " case when exists (select 1 from Screening s where s.instrumentKey = i.id.key"
+                                + " and s.instrumentVersion = i.id.version) then true else false end"
+                                + " from Instrument i order by i.id.key, i.id.version",
+                        Object[].class)
+                .getResultList()
+                .stream()
+                .map(row -> new Listed(
+                        (String) row[0], (Integer) row[1], (String) row[2], (Boolean) row[4], (Instant) row[3]))
                 .toList();
     }
 

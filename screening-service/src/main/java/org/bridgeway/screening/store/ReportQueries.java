@@ -2,8 +2,6 @@ package org.bridgeway.screening.store;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.bridgeway.events.ScreeningReviewed;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +10,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bridgeway.events.ScreeningReviewed;
 
 /** The aggregate queries behind cohort summaries and the programme funnel: raw counts, suppressed by the caller. */
 @ApplicationScoped
@@ -20,12 +19,16 @@ public class ReportQueries {
     /** A band count of an incomplete domain, which has no band. */
     public static final String INCOMPLETE = "incomplete";
 
-    private static final String COHORT = " FROM screening s WHERE s.board_id = ? AND s.instrument_key = ? AND s.instrument_version = ?"
-            + " AND (?::text IS NULL OR s.school_id = ?) AND (?::int IS NULL OR s.grade = ?)";
-    private static final String BANDS = "SELECT d->>'" + StoredResult.DOMAIN_KEY + "', coalesce(d->>'" + StoredResult.BAND_KEY
-            + "', '" + INCOMPLETE + "'), count(*)"
-            + COHORT.replace("FROM screening s", "FROM screening s, jsonb_array_elements(s.result->'" + StoredResult.DOMAINS_KEY + "') d")
-            + " GROUP BY 1, 2";
+    private static final String COHORT =
+            " FROM screening s WHERE s.board_id = ? AND s.instrument_key = ? AND s.instrument_version = ?"
+                    + " AND (?::text IS NULL OR s.school_id = ?) AND (?::int IS NULL OR s.grade = ?)";
+    private static final String BANDS =
+            "SELECT d->>'" + StoredResult.DOMAIN_KEY + "', coalesce(d->>'" + StoredResult.BAND_KEY
+                    + "', '" + INCOMPLETE + "'), count(*)"
+                    + COHORT.replace(
+                            "FROM screening s",
+                            "FROM screening s, jsonb_array_elements(s.result->'" + StoredResult.DOMAINS_KEY + "') d")
+                    + " GROUP BY 1, 2";
     private static final String FUNNEL = "SELECT count(*),"
             + " count(*) FILTER (WHERE flagged),"
             + " count(*) FILTER (WHERE review_decision = ?),"
@@ -45,23 +48,28 @@ public class ReportQueries {
     }
 
     /** Which screenings a cohort summary counts. */
-    public record Cohort(String boardId, String instrument, int version, String schoolId, Integer grade) {
-    }
+    public record Cohort(String boardId, String instrument, int version, String schoolId, Integer grade) {}
 
     /** Screened and flagged, and per domain the count of each band ({@value #INCOMPLETE} for incomplete domains). */
-    public record CohortCounts(long screened, long flagged, Map<String, Map<String, Long>> bandsByDomain) {
-    }
+    public record CohortCounts(long screened, long flagged, Map<String, Map<String, Long>> bandsByDomain) {}
 
     /** The raw counts of the programme funnel; {@code medianDaysFlagToAccepted} is null without any accepted referral. */
-    public record FunnelCounts(long screened, long flagged, long validated, long validatedUnknownToStaff, long referred,
-            long accepted, long completed, Double medianDaysFlagToAccepted) {
-    }
+    public record FunnelCounts(
+            long screened,
+            long flagged,
+            long validated,
+            long validatedUnknownToStaff,
+            long referred,
+            long accepted,
+            long completed,
+            Double medianDaysFlagToAccepted) {}
 
     public CohortCounts cohort(Cohort cohort) {
         try (Connection c = dataSource.getConnection()) {
             long screened;
             long flagged;
-            try (PreparedStatement totals = c.prepareStatement("SELECT count(*), count(*) FILTER (WHERE s.flagged)" + COHORT)) {
+            try (PreparedStatement totals =
+                    c.prepareStatement("SELECT count(*), count(*) FILTER (WHERE s.flagged)" + COHORT)) {
                 bind(totals, cohort);
                 try (ResultSet rs = totals.executeQuery()) {
                     rs.next();
@@ -74,7 +82,8 @@ public class ReportQueries {
                 bind(byBand, cohort);
                 try (ResultSet rs = byBand.executeQuery()) {
                     while (rs.next()) {
-                        bands.computeIfAbsent(rs.getString(1), d -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
+                        bands.computeIfAbsent(rs.getString(1), d -> new LinkedHashMap<>())
+                                .put(rs.getString(2), rs.getLong(3));
                     }
                 }
             }
@@ -85,7 +94,8 @@ public class ReportQueries {
     }
 
     public FunnelCounts funnel(String boardId, String schoolId, LocalDate from, LocalDate to) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(FUNNEL)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement(FUNNEL)) {
             query.setString(1, ScreeningReviewed.CONFIRMED);
             query.setString(2, ScreeningReviewed.CONFIRMED);
             query.setString(3, boardId);
@@ -96,8 +106,15 @@ public class ReportQueries {
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
                 Double median = rs.getObject(8) == null ? null : rs.getDouble(8);
-                return new FunnelCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), median);
+                return new FunnelCounts(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        median);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("funnel counts failed", e);

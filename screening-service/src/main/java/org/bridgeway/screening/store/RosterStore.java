@@ -3,9 +3,6 @@ package org.bridgeway.screening.store;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.bridgeway.platform.api.Page;
-import org.bridgeway.platform.api.PageRequest;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bridgeway.platform.api.Page;
+import org.bridgeway.platform.api.PageRequest;
 
 /** Schools and students of each board, written in bulk: pushing the same roster twice changes nothing. */
 @ApplicationScoped
@@ -30,12 +29,11 @@ public class RosterStore {
     }
 
     /** A student row as the roster writes it; {@code identity} is already encrypted. */
-    public record StudentRow(String studentRef, String schoolId, Integer grade, LocalDate birthMonth, byte[] identity) {
-    }
+    public record StudentRow(
+            String studentRef, String schoolId, Integer grade, LocalDate birthMonth, byte[] identity) {}
 
     /** A school row as the roster writes it. */
-    public record SchoolRow(String schoolId, String name) {
-    }
+    public record SchoolRow(String schoolId, String name) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<String> schoolIds(String boardId) {
@@ -47,8 +45,9 @@ public class RosterStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public void upsertSchools(String boardId, List<SchoolRow> schools) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement upsert = connection.prepareStatement("INSERT INTO school (board_id, school_id, name) VALUES (?, ?, ?)"
-                     + " ON CONFLICT (board_id, school_id) DO UPDATE SET name = excluded.name, updated_at = now()")) {
+                PreparedStatement upsert = connection.prepareStatement(
+                        "INSERT INTO school (board_id, school_id, name) VALUES (?, ?, ?)"
+                                + " ON CONFLICT (board_id, school_id) DO UPDATE SET name = excluded.name, updated_at = now()")) {
             for (SchoolRow school : schools) {
                 upsert.setString(1, boardId);
                 upsert.setString(2, school.schoolId());
@@ -66,8 +65,8 @@ public class RosterStore {
     public Set<String> existing(String boardId, Collection<String> studentRefs) {
         Set<String> existing = new HashSet<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT student_ref FROM student WHERE board_id = ? AND student_ref = ANY (?)")) {
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT student_ref FROM student WHERE board_id = ? AND student_ref = ANY (?)")) {
             select.setString(1, boardId);
             select.setArray(2, connection.createArrayOf("text", studentRefs.toArray()));
             try (ResultSet rs = select.executeQuery()) {
@@ -84,12 +83,12 @@ public class RosterStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public void upsertStudents(String boardId, List<StudentRow> students) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement upsert = connection.prepareStatement(
-                     "INSERT INTO student (student_ref, board_id, school_id, grade, birth_month, identity) VALUES (?, ?, ?, ?, ?, ?)"
-                             + " ON CONFLICT (student_ref) DO UPDATE SET school_id = excluded.school_id, grade = excluded.grade,"
-                             + " birth_month = excluded.birth_month, identity = excluded.identity, updated_at = now()"
-                             // a ref of another board is never overwritten, whatever derived it
-                             + " WHERE student.board_id = excluded.board_id")) {
+                PreparedStatement upsert = connection.prepareStatement(
+                        "INSERT INTO student (student_ref, board_id, school_id, grade, birth_month, identity) VALUES (?, ?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (student_ref) DO UPDATE SET school_id = excluded.school_id, grade = excluded.grade,"
+                                + " birth_month = excluded.birth_month, identity = excluded.identity, updated_at = now()"
+                                // a ref of another board is never overwritten, whatever derived it
+                                + " WHERE student.board_id = excluded.board_id")) {
             for (StudentRow s : students) {
                 upsert.setString(1, s.studentRef());
                 upsert.setString(2, boardId);
@@ -126,13 +125,19 @@ public class RosterStore {
             return facts;
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT student_ref, board_id, school_id, grade, birth_month FROM student WHERE student_ref = ANY (?)")) {
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT student_ref, board_id, school_id, grade, birth_month FROM student WHERE student_ref = ANY (?)")) {
             select.setArray(1, connection.createArrayOf("text", studentRefs.toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    facts.put(rs.getString(1), new StudentFacts(rs.getString(1), rs.getString(2), rs.getString(3),
-                            (Integer) rs.getObject(4), rs.getObject(5, LocalDate.class)));
+                    facts.put(
+                            rs.getString(1),
+                            new StudentFacts(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    (Integer) rs.getObject(4),
+                                    rs.getObject(5, LocalDate.class)));
                 }
             }
             return facts;

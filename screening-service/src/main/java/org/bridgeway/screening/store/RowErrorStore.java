@@ -3,10 +3,6 @@ package org.bridgeway.screening.store;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.bridgeway.platform.api.Page;
-import org.bridgeway.platform.api.PageRequest;
-import org.bridgeway.screening.domain.RowError;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +10,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.bridgeway.platform.api.Page;
+import org.bridgeway.platform.api.PageRequest;
+import org.bridgeway.screening.domain.RowError;
 
 /** The rows of a batch that could not be stored, and why: written per chunk, read page by page. */
 @ApplicationScoped
@@ -31,7 +30,8 @@ public class RowErrorStore {
             return;
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO batch_error (batch_id, row_no, field, message) VALUES (?, ?, ?, ?)")) {
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO batch_error (batch_id, row_no, field, message) VALUES (?, ?, ?, ?)")) {
             for (RowError error : errors) {
                 insert.setObject(1, batchId);
                 insert.setInt(2, error.row());
@@ -48,9 +48,9 @@ public class RowErrorStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public Page<RowError> page(UUID batchId, PageRequest request) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement count = c.prepareStatement("SELECT count(*) FROM batch_error WHERE batch_id = ?");
-             PreparedStatement select = c.prepareStatement(
-                     "SELECT row_no, field, message FROM batch_error WHERE batch_id = ? ORDER BY row_no, field LIMIT ? OFFSET ?")) {
+                PreparedStatement count = c.prepareStatement("SELECT count(*) FROM batch_error WHERE batch_id = ?");
+                PreparedStatement select = c.prepareStatement(
+                        "SELECT row_no, field, message FROM batch_error WHERE batch_id = ? ORDER BY row_no, field LIMIT ? OFFSET ?")) {
             count.setObject(1, batchId);
             long total;
             try (ResultSet rs = count.executeQuery()) {

@@ -6,7 +6,6 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -16,12 +15,14 @@ public class School extends PanacheEntityBase {
 
     @EmbeddedId
     public Id id;
+
     public String name;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
     @Embeddable
-    public record Id(@Column(name = "board_id") String boardId, @Column(name = "school_id") String schoolId)
-            implements Serializable {
-    }
+    public record Id(
+            @Column(name = "board_id") String boardId,
+            @Column(name = "school_id") String schoolId) implements Serializable {}
 }

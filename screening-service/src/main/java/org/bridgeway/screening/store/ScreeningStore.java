@@ -5,11 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.bridgeway.platform.api.Page;
-import org.bridgeway.platform.api.PageRequest;
-import org.bridgeway.screening.domain.ScoredScreening;
-import org.bridgeway.screening.domain.scoring.Score;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -22,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.bridgeway.platform.api.Page;
+import org.bridgeway.platform.api.PageRequest;
+import org.bridgeway.screening.domain.ScoredScreening;
+import org.bridgeway.screening.domain.scoring.Score;
 
 /**
  * Scored screenings. The write path is shared by single submits and batches: one JDBC batch per chunk, and a
@@ -30,10 +29,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ScreeningStore {
 
-    private static final String INSERT = "INSERT INTO screening (id, student_ref, board_id, school_id, grade, age_years,"
-            + " instrument_key, instrument_version, administered_on, answers, result, flagged, suggested_tier, batch_id, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)"
-            + " ON CONFLICT (student_ref, instrument_key, instrument_version, administered_on) DO NOTHING";
+    private static final String INSERT =
+            "INSERT INTO screening (id, student_ref, board_id, school_id, grade, age_years,"
+                    + " instrument_key, instrument_version, administered_on, answers, result, flagged, suggested_tier, batch_id, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)"
+                    + " ON CONFLICT (student_ref, instrument_key, instrument_version, administered_on) DO NOTHING";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -54,7 +54,7 @@ public class ScreeningStore {
             return stored;
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (ScoredScreening s : screenings) {
                 insert.setObject(1, s.id());
                 insert.setString(2, s.studentRef());
@@ -112,9 +112,19 @@ public class ScreeningStore {
 
     /** The stored shape of a fresh score, the same that {@link #result} reads back. */
     public static StoredResult resultOf(Score score) {
-        return new StoredResult(score.domains().stream()
-                .map(d -> new StoredResult.Domain(d.key(), d.label(), d.score(), d.band(), d.complete(), d.answered(),
-                        d.itemCount(), d.drivers(), d.needs()))
-                .toList(), score.needs());
+        return new StoredResult(
+                score.domains().stream()
+                        .map(d -> new StoredResult.Domain(
+                                d.key(),
+                                d.label(),
+                                d.score(),
+                                d.band(),
+                                d.complete(),
+                                d.answered(),
+                                d.itemCount(),
+                                d.drivers(),
+                                d.needs()))
+                        .toList(),
+                score.needs());
     }
 }

@@ -3,7 +3,6 @@ package org.bridgeway.screening.store;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +25,9 @@ public class StoredIdentities {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof StoredIdentity that && studentRef.equals(that.studentRef) && Arrays.equals(identity, that.identity);
+            return other instanceof StoredIdentity that
+                    && studentRef.equals(that.studentRef)
+                    && Arrays.equals(identity, that.identity);
         }
 
         @Override
@@ -44,8 +45,8 @@ public class StoredIdentities {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<StoredIdentity> after(String studentRef, int limit) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT student_ref, identity FROM student WHERE student_ref > ? ORDER BY student_ref LIMIT ?")) {
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT student_ref, identity FROM student WHERE student_ref > ? ORDER BY student_ref LIMIT ?")) {
             select.setString(1, studentRef);
             select.setInt(2, limit);
             List<StoredIdentity> page = new ArrayList<>(limit);
@@ -67,8 +68,8 @@ public class StoredIdentities {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean replace(StoredIdentity read, byte[] replacement) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE student SET identity = ? WHERE student_ref = ? AND identity = ?")) {
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE student SET identity = ? WHERE student_ref = ? AND identity = ?")) {
             update.setBytes(1, replacement);
             update.setString(2, read.studentRef());
             update.setBytes(3, read.identity());

@@ -14,6 +14,7 @@ public record StoredResult(int schema, List<Domain> domains, List<String> needs)
     public static final int CURRENT_SCHEMA = 1;
     /** The jsonb keys {@link ReportQueries} reads. */
     static final String DOMAINS_KEY = "domains";
+
     static final String DOMAIN_KEY = "domain";
     static final String BAND_KEY = "band";
 
@@ -26,7 +27,14 @@ public record StoredResult(int schema, List<Domain> domains, List<String> needs)
     }
 
     /** One domain as scored; {@code score} and {@code band} are null when the domain was incomplete. */
-    public record Domain(String domain, String label, Double score, String band, boolean complete, int answered,
-            int items, List<String> drivers, List<String> needs) {
-    }
+    public record Domain(
+            String domain,
+            String label,
+            Double score,
+            String band,
+            boolean complete,
+            int answered,
+            int items,
+            List<String> drivers,
+            List<String> needs) {}
 }

@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -17,14 +16,20 @@ public class Student extends PanacheEntityBase {
     @Id
     @Column(name = "student_ref")
     public String studentRef;
+
     @Column(name = "board_id")
     public String boardId;
+
     @Column(name = "school_id")
     public String schoolId;
+
     public Integer grade;
+
     @Column(name = "birth_month")
     public LocalDate birthMonth;
+
     public byte[] identity;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -1,18 +1,5 @@
 package org.bridgeway.screening.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-import org.bridgeway.screening.Db;
-import org.bridgeway.screening.Fixtures.Student;
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
 import static org.bridgeway.screening.Fixtures.PROBLEM_JSON;
 import static org.bridgeway.screening.Fixtures.SCREENINGS;
 import static org.bridgeway.screening.Fixtures.admin;
@@ -42,6 +29,18 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.bridgeway.screening.Db;
+import org.bridgeway.screening.Fixtures.Student;
+import org.junit.jupiter.api.Test;
+
 /** Bad input is a 4xx problem+json naming the field, never a 500, and never changes what is stored. */
 @QuarkusTest
 class BadInputTest {
@@ -60,7 +59,10 @@ class BadInputTest {
         LocalDate other = LocalDate.now().minusDays(3);
 
         // unreadable or mistyped JSON
-        rejected(board, "{\"instrument\": \"needs-survey\", \"version\": ").then().statusCode(400).body("detail", notNullValue());
+        rejected(board, "{\"instrument\": \"needs-survey\", \"version\": ")
+                .then()
+                .statusCode(400)
+                .body("detail", notNullValue());
         rejected(board, "[1, 2, 3]").then().statusCode(400);
         rejected(board, "").then().statusCode(400);
         Map<String, Object> body = response(student, calmAnswers(), other);
@@ -80,12 +82,18 @@ class BadInputTest {
         rejected(board, body).then().statusCode(400).body("errors.field", hasItem("colour"));
 
         // well-formed but not a response this service can score
-        rejected(board, response(student, calmWith(Map.of("housing1", 6)), other)).then().statusCode(400)
+        rejected(board, response(student, calmWith(Map.of("housing1", 6)), other))
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("answers.housing1"))
                 .body("errors.find { it.field == 'answers.housing1' }.message", equalTo("must be between 1 and 5"));
-        rejected(board, response(student, calmWith(Map.of("home1", 0, "food2", -1)), other)).then().statusCode(400)
+        rejected(board, response(student, calmWith(Map.of("home1", 0, "food2", -1)), other))
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItems("answers.home1", "answers.food2"));
-        rejected(board, response(student, calmWith(Map.of("pets1", 2)), other)).then().statusCode(400)
+        rejected(board, response(student, calmWith(Map.of("pets1", 2)), other))
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("answers.pets1"));
         body = response(student, calmAnswers(), other);
         body.put("version", 42);
@@ -93,19 +101,27 @@ class BadInputTest {
         body = response(student, calmAnswers(), other);
         body.put("instrument", "no-such-survey");
         rejected(board, body).then().statusCode(400).body("errors.field", hasItem("version"));
-        rejected(board, response("not-a-student-" + tag(), SCHOOL, calmAnswers(), other)).then().statusCode(400)
+        rejected(board, response("not-a-student-" + tag(), SCHOOL, calmAnswers(), other))
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("studentRef"));
         body = response(student, calmAnswers(), other);
         body.remove("studentRef");
         body.put("sisStudentId", "unknown-" + tag());
         rejected(board, body).then().statusCode(400).body("errors.field", hasItem("sisStudentId"));
-        rejected(board, response(student.studentRef(), "another-school", calmAnswers(), other)).then().statusCode(400)
+        rejected(board, response(student.studentRef(), "another-school", calmAnswers(), other))
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("schoolId"));
-        rejected(board, response(student, calmAnswers(), LocalDate.now().plusDays(30))).then().statusCode(400)
+        rejected(board, response(student, calmAnswers(), LocalDate.now().plusDays(30)))
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("administeredOn"));
 
         // missing fields
-        rejected(board, "{}").then().statusCode(400)
+        rejected(board, "{}")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItems("instrument", "version", "schoolId", "administeredOn", "answers"));
         body = response(student, calmAnswers(), other);
         body.remove("studentRef");
@@ -115,11 +131,17 @@ class BadInputTest {
         rejected(board, body).then().statusCode(400).body("errors.field", hasItem("answers"));
 
         // a body over the limit on JSON bodies
-        rejected(board, oversized(response(student, calmAnswers(), other))).then().statusCode(413);
+        rejected(board, oversized(response(student, calmAnswers(), other)))
+                .then()
+                .statusCode(413);
 
         // the same day again is a conflict, not a second screening
-        as(sis(board)).body(response(student, calmAnswers(), day)).post(SCREENINGS, board)
-                .then().statusCode(409).contentType(PROBLEM_JSON);
+        as(sis(board))
+                .body(response(student, calmAnswers(), day))
+                .post(SCREENINGS, board)
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM_JSON);
 
         assertEquals(1, Db.number("SELECT count(*) FROM screening WHERE student_ref = ?", student.studentRef()));
         assertEquals(before, screening(board, stored.getString("id")).prettify());
@@ -129,12 +151,20 @@ class BadInputTest {
     void invalidInstrumentDefinitionsAre400WithFieldErrors() {
         Map<String, Object> unknownDomain = instrument("bad-" + tag(), 1);
         item(unknownDomain, 0).put("domain", "moood");
-        publish(unknownDomain).then().statusCode(400).contentType(PROBLEM_JSON)
+        publish(unknownDomain)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem("items[0].domain"));
 
         Map<String, Object> overlapping = instrument("bad-" + tag(), 1);
-        domain(overlapping, 0).put("bands", List.of(Map.of("band", "low", "upTo", 6), Map.of("band", "moderate", "upTo", 4),
-                Map.of("band", "high")));
+        domain(overlapping, 0)
+                .put(
+                        "bands",
+                        List.of(
+                                Map.of("band", "low", "upTo", 6),
+                                Map.of("band", "moderate", "upTo", 4),
+                                Map.of("band", "high")));
         publish(overlapping).then().statusCode(400).body("errors.field", hasItem("domains[0].bands[1].upTo"));
 
         Map<String, Object> minNotBelowMax = instrument("bad-" + tag(), 1);
@@ -152,7 +182,9 @@ class BadInputTest {
         Map<String, Object> everything = instrument("Bad Key!", 0);
         item(everything, 0).put("domain", "nowhere");
         item(everything, 1).put("id", "m1");
-        publish(everything).then().statusCode(400)
+        publish(everything)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItems("key", "version", "items[0].domain", "items[1].id"));
 
         assertEquals(0, Db.number("SELECT count(*) FROM instrument WHERE key LIKE 'bad-%' OR key = 'Bad Key!'"));
@@ -163,27 +195,54 @@ class BadInputTest {
         // the default instrument exists and has responses once anything was submitted against it
         String board = board();
         submit(board, enrolOne(board, SCHOOL), calmAnswers());
-        Map<String, Object> defaultV1 = as(admin()).get(INSTRUMENTS + "/needs-survey/versions/1")
-                .then().statusCode(200).extract().jsonPath().getMap("");
+        Map<String, Object> defaultV1 = as(admin())
+                .get(INSTRUMENTS + "/needs-survey/versions/1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
         publish(defaultV1).then().statusCode(409).contentType(PROBLEM_JSON);
         defaultV1.put("title", "Renamed");
-        as(admin()).body(defaultV1).put(INSTRUMENTS + "/needs-survey/versions/1").then().statusCode(409).contentType(PROBLEM_JSON);
-        as(admin()).get(INSTRUMENTS + "/needs-survey/versions/1").then().statusCode(200)
+        as(admin())
+                .body(defaultV1)
+                .put(INSTRUMENTS + "/needs-survey/versions/1")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM_JSON);
+        as(admin())
+                .get(INSTRUMENTS + "/needs-survey/versions/1")
+                .then()
+                .statusCode(200)
                 .body("title", equalTo("Bridgeway student needs survey"));
 
         // a version nobody answered yet may still be corrected
         String key = "draft-" + tag();
-        publish(instrument(key, 1)).then().statusCode(201)
+        publish(instrument(key, 1))
+                .then()
+                .statusCode(201)
                 .header("Location", endsWith(INSTRUMENTS + "/" + key + "/versions/1"))
                 .body("inUse", equalTo(false));
         publish(instrument(key, 1)).then().statusCode(409);
         Map<String, Object> corrected = instrument(key, 1);
         corrected.put("title", "Corrected title");
-        as(admin()).body(corrected).put(INSTRUMENTS + "/{key}/versions/1", key).then().statusCode(200)
+        as(admin())
+                .body(corrected)
+                .put(INSTRUMENTS + "/{key}/versions/1", key)
+                .then()
+                .statusCode(200)
                 .body("title", equalTo("Corrected title"));
-        as(admin()).get(INSTRUMENTS + "/{key}/versions/1", key).then().statusCode(200).body("title", equalTo("Corrected title"));
+        as(admin())
+                .get(INSTRUMENTS + "/{key}/versions/1", key)
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("Corrected title"));
         // the path and the body must name the same version
-        as(admin()).body(corrected).put(INSTRUMENTS + "/{key}/versions/2", key).then().statusCode(400)
+        as(admin())
+                .body(corrected)
+                .put(INSTRUMENTS + "/{key}/versions/2", key)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("version"));
         publish(instrument(key, 2)).then().statusCode(201);
     }
@@ -195,18 +254,30 @@ class BadInputTest {
         Map<String, Object> first = response(student, severeAnswers(), uniqueDay());
         String key = "idem-" + tag();
 
-        Response created = as(sis(board)).header("Idempotency-Key", key).body(first).post(SCREENINGS, board);
+        Response created =
+                as(sis(board)).header("Idempotency-Key", key).body(first).post(SCREENINGS, board);
         created.then().statusCode(201);
-        Response replay = as(sis(board)).header("Idempotency-Key", key).body(first).post(SCREENINGS, board);
+        Response replay =
+                as(sis(board)).header("Idempotency-Key", key).body(first).post(SCREENINGS, board);
         replay.then().statusCode(201).header("Idempotent-Replayed", "true");
         assertEquals(created.header("Location"), replay.header("Location"));
         assertEquals(created.jsonPath().getMap(""), replay.jsonPath().getMap(""));
         assertEquals(1, Db.number("SELECT count(*) FROM screening WHERE student_ref = ?", student.studentRef()));
-        assertEquals(1, Db.number("SELECT count(*) FROM outbox_event WHERE subject = ?", created.jsonPath().getString("id")));
+        assertEquals(
+                1,
+                Db.number(
+                        "SELECT count(*) FROM outbox_event WHERE subject = ?",
+                        created.jsonPath().getString("id")));
 
         Map<String, Object> other = response(student, calmAnswers(), uniqueDay());
-        as(sis(board)).header("Idempotency-Key", key).body(other).post(SCREENINGS, board)
-                .then().statusCode(422).contentType(PROBLEM_JSON).body("status", equalTo(422));
+        as(sis(board))
+                .header("Idempotency-Key", key)
+                .body(other)
+                .post(SCREENINGS, board)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(422));
         assertEquals(1, Db.number("SELECT count(*) FROM screening WHERE student_ref = ?", student.studentRef()));
 
         // without a key, the same body is a conflict rather than a silent replay

@@ -1,26 +1,5 @@
 package org.bridgeway.screening.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-import org.bridgeway.screening.Db;
-import org.bridgeway.screening.Fixtures.Student;
-import org.junit.jupiter.api.Test;
-
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
 import static org.bridgeway.screening.Fixtures.BATCHES;
 import static org.bridgeway.screening.Fixtures.PROBLEM_JSON;
 import static org.bridgeway.screening.Fixtures.awaitBatch;
@@ -46,6 +25,26 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.bridgeway.screening.Db;
+import org.bridgeway.screening.Fixtures.Student;
+import org.junit.jupiter.api.Test;
 
 /** Bulk ingest from the SIS: 202 and a batch resource with progress; every bad row reported, never a bad batch. */
 @QuarkusTest
@@ -74,17 +73,23 @@ class BatchIngestTest {
                 if (d > 0 || i > 0) {
                     body.write(',');
                 }
-                body.write(("{\"instrument\":\"needs-survey\",\"version\":1,\"sisStudentId\":\"" + students.get(i).sisStudentId()
-                        + "\",\"schoolId\":\"" + SCHOOL + "\",\"administeredOn\":\"" + on + "\",\"answers\":"
-                        + (flag ? severeJson : calmJson) + "}").getBytes(StandardCharsets.UTF_8));
+                body.write(("{\"instrument\":\"needs-survey\",\"version\":1,\"sisStudentId\":\""
+                                + students.get(i).sisStudentId()
+                                + "\",\"schoolId\":\"" + SCHOOL + "\",\"administeredOn\":\"" + on + "\",\"answers\":"
+                                + (flag ? severeJson : calmJson) + "}")
+                        .getBytes(StandardCharsets.UTF_8));
             }
         }
         body.write(']');
         int total = students.size() * days;
 
         Response accepted = postBatch(board, "application/json", body.toByteArray());
-        accepted.then().statusCode(202)
-                .header("Location", endsWith("/api/v1/screening/batches/" + accepted.jsonPath().getString("id")))
+        accepted.then()
+                .statusCode(202)
+                .header(
+                        "Location",
+                        endsWith("/api/v1/screening/batches/"
+                                + accepted.jsonPath().getString("id")))
                 .body("totalRows", equalTo(total))
                 .body("format", equalTo("json"));
         String location = accepted.header("Location");
@@ -92,10 +97,16 @@ class BatchIngestTest {
         List<JsonPath> seen = new ArrayList<>();
         JsonPath done = awaitBatch(board, location, Duration.ofMinutes(5), seen::add);
 
-        assertTrue(seen.stream().anyMatch(b -> "processing".equals(b.getString("status"))
-                        && b.getInt("processed") > 0 && b.getInt("processed") < total),
-                "progress was never visible between 0 and " + total + ": " + seen.stream()
-                        .map(b -> b.getString("status") + ":" + b.getInt("processed")).distinct().toList());
+        assertTrue(
+                seen.stream()
+                        .anyMatch(b -> "processing".equals(b.getString("status"))
+                                && b.getInt("processed") > 0
+                                && b.getInt("processed") < total),
+                "progress was never visible between 0 and " + total + ": "
+                        + seen.stream()
+                                .map(b -> b.getString("status") + ":" + b.getInt("processed"))
+                                .distinct()
+                                .toList());
         assertEquals("completed", done.getString("status"), done.prettify());
         assertEquals(total, done.getInt("processed"));
         assertEquals(total, done.getInt("succeeded"));
@@ -107,8 +118,12 @@ class BatchIngestTest {
         assertEquals(total, Db.number("SELECT count(*) FROM screening WHERE batch_id = ?", batchId));
         assertEquals(severe, Db.number("SELECT count(*) FROM screening WHERE batch_id = ? AND flagged", batchId));
         // each flagged row's event was written with it, in the same chunk transaction
-        assertEquals(severe, Db.number("SELECT count(*) FROM outbox_event o JOIN screening s ON o.subject = s.id::text"
-                + " WHERE s.batch_id = ? AND o.type = 'org.bridgeway.screening.ScreeningFlagged.v1'", batchId));
+        assertEquals(
+                severe,
+                Db.number(
+                        "SELECT count(*) FROM outbox_event o JOIN screening s ON o.subject = s.id::text"
+                                + " WHERE s.batch_id = ? AND o.type = 'org.bridgeway.screening.ScreeningFlagged.v1'",
+                        batchId));
     }
 
     // --- (b) row errors in JSON ------------------------------------------------------------------------------------
@@ -133,18 +148,18 @@ class BatchIngestTest {
         unknownVersion.put("version", 99);
 
         List<String> rows = List.of(
-                json(response(s.get(0), calmAnswers(), d1)),                                   // 1 good
-                json(response(s.get(0), calmWith(Map.of("zz9", 3)), d2)),                      // 2 unknown item
-                json(response(s.get(1), calmWith(Map.of("housing1", 9, "home1", 0)), d2)),     // 3 two answers out of range
-                json(unknownStudent),                                                          // 4
-                json(unknownVersion),                                                          // 5
-                json(wrongType),                                                               // 6
-                "42",                                                                          // 7 not an object
-                json(response(s.get(2), severeAnswers(), d1)),                                 // 8 already stored
-                json(response(s.get(1), severeAnswers(), d1)),                                 // 9 good, flagged
-                "null",                                                                        // 10 not an object
-                json(unknownField),                                                            // 11
-                "[\"a\"]");                                                                    // 12 not an object
+                json(response(s.get(0), calmAnswers(), d1)), // 1 good
+                json(response(s.get(0), calmWith(Map.of("zz9", 3)), d2)), // 2 unknown item
+                json(response(s.get(1), calmWith(Map.of("housing1", 9, "home1", 0)), d2)), // 3 two answers out of range
+                json(unknownStudent), // 4
+                json(unknownVersion), // 5
+                json(wrongType), // 6
+                "42", // 7 not an object
+                json(response(s.get(2), severeAnswers(), d1)), // 8 already stored
+                json(response(s.get(1), severeAnswers(), d1)), // 9 good, flagged
+                "null", // 10 not an object
+                json(unknownField), // 11
+                "[\"a\"]"); // 12 not an object
         JsonPath done = runBatch(board, "application/json", "[" + String.join(",\n", rows) + "]");
 
         assertEquals("completed", done.getString("status"));
@@ -169,11 +184,16 @@ class BatchIngestTest {
         assertEquals(Set.of(2, 3, 4, 5, 6, 7, 8, 10, 11, 12), rowsWithErrors(errors));
 
         UUID batchId = UUID.fromString(done.getString("id"));
-        assertEquals(Set.of(s.get(0).studentRef(), s.get(1).studentRef()),
+        assertEquals(
+                Set.of(s.get(0).studentRef(), s.get(1).studentRef()),
                 Set.copyOf(Db.strings("SELECT student_ref FROM screening WHERE batch_id = ?", batchId)));
         assertEquals(1, Db.number("SELECT count(*) FROM screening WHERE batch_id = ? AND flagged", batchId));
         // the duplicate did not replace the screening already stored
-        assertEquals(1, Db.number("SELECT count(*) FROM screening WHERE student_ref = ?", s.get(2).studentRef()));
+        assertEquals(
+                1,
+                Db.number(
+                        "SELECT count(*) FROM screening WHERE student_ref = ?",
+                        s.get(2).studentRef()));
         JsonPath kept = screening(board, stored);
         assertFalse(kept.getBoolean("flagged"));
     }
@@ -192,13 +212,14 @@ class BatchIngestTest {
         Map<String, Integer> severe = severeAnswers();
         List<String> lines = new ArrayList<>();
         lines.add("sisStudentId,schoolId,instrument,version,administeredOn," + String.join(",", items));
-        lines.add(csvRow(s.get(0).sisStudentId(), "1", d1, items, calm, Map.of("home1", "")));           // 1 good, home1 unanswered
-        lines.add(csvRow(s.get(0).sisStudentId(), "1", d2, items, calm, Map.of("home2", "abc")));        // 2 not a number
-        lines.add(csvRow(s.get(1).sisStudentId(), "1", d1, items, severe, Map.of()));                    // 3 good, flagged
-        lines.add(csvRow("ghost-" + tag(), "1", d1, items, calm, Map.of()));                             // 4 unknown student
-        lines.add(s.get(1).sisStudentId() + "," + SCHOOL + ",needs-survey,1," + d2);                      // 5 too few cells
-        lines.add(csvRow(s.get(1).sisStudentId(), "x", d2, items, calm, Map.of()));                      // 6 version not a number
-        lines.add(csvRow(s.get(1).sisStudentId(), "1", d2, items, calm, Map.of("housing1", "7")));       // 7 out of range
+        lines.add(
+                csvRow(s.get(0).sisStudentId(), "1", d1, items, calm, Map.of("home1", ""))); // 1 good, home1 unanswered
+        lines.add(csvRow(s.get(0).sisStudentId(), "1", d2, items, calm, Map.of("home2", "abc"))); // 2 not a number
+        lines.add(csvRow(s.get(1).sisStudentId(), "1", d1, items, severe, Map.of())); // 3 good, flagged
+        lines.add(csvRow("ghost-" + tag(), "1", d1, items, calm, Map.of())); // 4 unknown student
+        lines.add(s.get(1).sisStudentId() + "," + SCHOOL + ",needs-survey,1," + d2); // 5 too few cells
+        lines.add(csvRow(s.get(1).sisStudentId(), "x", d2, items, calm, Map.of())); // 6 version not a number
+        lines.add(csvRow(s.get(1).sisStudentId(), "1", d2, items, calm, Map.of("housing1", "7"))); // 7 out of range
         JsonPath done = runBatch(board, "text/csv", String.join("\n", lines) + "\n");
 
         assertEquals("completed", done.getString("status"));
@@ -217,17 +238,28 @@ class BatchIngestTest {
         assertEquals(Set.of(2, 4, 5, 6, 7), rowsWithErrors(errors));
 
         UUID batchId = UUID.fromString(done.getString("id"));
-        String withGap = Db.strings("SELECT id FROM screening WHERE batch_id = ? AND student_ref = ?", batchId,
-                s.get(0).studentRef()).get(0);
+        String withGap = Db.strings(
+                        "SELECT id FROM screening WHERE batch_id = ? AND student_ref = ?",
+                        batchId,
+                        s.get(0).studentRef())
+                .get(0);
         JsonPath screening = screening(board, withGap);
         assertFalse(screening.getBoolean("flagged"));
         assertEquals(4, screening.getInt("domains.find { it.domain == 'home' }.answered"));
         assertEquals(5, screening.getInt("domains.find { it.domain == 'home' }.items"));
         assertTrue(screening.getBoolean("domains.find { it.domain == 'home' }.complete"));
-        assertEquals(0, Db.number("SELECT count(*) FROM screening WHERE batch_id = ? AND student_ref = ? AND answers -> 'home1' IS NOT NULL",
-                batchId, s.get(0).studentRef()));
-        assertEquals(1, Db.number("SELECT count(*) FROM screening WHERE batch_id = ? AND student_ref = ? AND flagged",
-                batchId, s.get(1).studentRef()));
+        assertEquals(
+                0,
+                Db.number(
+                        "SELECT count(*) FROM screening WHERE batch_id = ? AND student_ref = ? AND answers -> 'home1' IS NOT NULL",
+                        batchId,
+                        s.get(0).studentRef()));
+        assertEquals(
+                1,
+                Db.number(
+                        "SELECT count(*) FROM screening WHERE batch_id = ? AND student_ref = ? AND flagged",
+                        batchId,
+                        s.get(1).studentRef()));
     }
 
     // --- (d) unreadable batches ------------------------------------------------------------------------------------
@@ -249,7 +281,10 @@ class BatchIngestTest {
         bad.forEach((body, type) -> {
             Response response = postBatch(board, type, body.getBytes(StandardCharsets.UTF_8));
             assertEquals(400, response.statusCode(), type + " body '" + body + "': " + response.asString());
-            response.then().contentType(PROBLEM_JSON).body("status", equalTo(400)).body("detail", notNullValue());
+            response.then()
+                    .contentType(PROBLEM_JSON)
+                    .body("status", equalTo(400))
+                    .body("detail", notNullValue());
         });
         assertEquals(0, Db.number("SELECT count(*) FROM batch WHERE board_id = ?", board));
     }
@@ -258,10 +293,16 @@ class BatchIngestTest {
     void aBatchOverTheBodyLimitIs413ProblemAndNothingIsStored() {
         String board = board();
         Student student = enrol(board, SCHOOL, 9, 1).get(0);
-        String rows = "[" + json(response(student, calmAnswers(), LocalDate.now().minusDays(1))) + "]";
+        String rows =
+                "[" + json(response(student, calmAnswers(), LocalDate.now().minusDays(1))) + "]";
         byte[] body = padded(rows, configuredBytes("quarkus.http.limits.max-body-size") + 1024 * 1024);
-        expectingContinue(sis(board), "application/json").body(body).post(BATCHES, board)
-                .then().statusCode(413).contentType(PROBLEM_JSON).body("status", equalTo(413));
+        expectingContinue(sis(board), "application/json")
+                .body(body)
+                .post(BATCHES, board)
+                .then()
+                .statusCode(413)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(413));
         assertEquals(0, Db.number("SELECT count(*) FROM batch WHERE board_id = ?", board));
         assertEquals(0, Db.number("SELECT count(*) FROM screening WHERE student_ref = ?", student.studentRef()));
     }
@@ -274,16 +315,25 @@ class BatchIngestTest {
         return awaitBatch(board, accepted.header("Location"));
     }
 
-    private static String csvRow(String sisStudentId, String version, String on, List<String> items,
-            Map<String, Integer> answers, Map<String, String> cells) {
-        String values = items.stream().map(id -> cells.containsKey(id) ? cells.get(id) : String.valueOf(answers.get(id)))
+    private static String csvRow(
+            String sisStudentId,
+            String version,
+            String on,
+            List<String> items,
+            Map<String, Integer> answers,
+            Map<String, String> cells) {
+        String values = items.stream()
+                .map(id -> cells.containsKey(id) ? cells.get(id) : String.valueOf(answers.get(id)))
                 .collect(Collectors.joining(","));
         return sisStudentId + "," + SCHOOL + ",needs-survey," + version + "," + on + "," + values;
     }
 
     private static void assertError(List<Map<String, Object>> errors, int row, String field, String message) {
-        assertTrue(errors.stream().anyMatch(e -> Integer.valueOf(row).equals(e.get("row")) && field.equals(e.get("field"))
-                        && String.valueOf(e.get("message")).contains(message)),
+        assertTrue(
+                errors.stream()
+                        .anyMatch(e -> Integer.valueOf(row).equals(e.get("row"))
+                                && field.equals(e.get("field"))
+                                && String.valueOf(e.get("message")).contains(message)),
                 "no error for row " + row + ", field " + field + ", message containing '" + message + "' in " + errors);
     }
 

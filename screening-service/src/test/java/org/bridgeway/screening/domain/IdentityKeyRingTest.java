@@ -1,14 +1,13 @@
 package org.bridgeway.screening.domain;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Base64;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Rotating the identity encryption key: old values stay readable, are sealed again, then the old key can go. */
 class IdentityKeyRingTest {
@@ -75,6 +74,7 @@ class IdentityKeyRingTest {
     }
 
     private static String key(char fill) {
-        return Base64.getEncoder().encodeToString(String.valueOf(fill).repeat(32).getBytes());
+        return Base64.getEncoder()
+                .encodeToString(String.valueOf(fill).repeat(32).getBytes());
     }
 }

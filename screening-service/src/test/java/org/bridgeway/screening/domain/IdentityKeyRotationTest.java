@@ -1,24 +1,23 @@
 package org.bridgeway.screening.domain;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.bridgeway.screening.Db;
-import org.bridgeway.screening.Fixtures;
-import org.bridgeway.screening.store.StoredIdentities;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.bridgeway.screening.Db;
+import org.bridgeway.screening.Fixtures;
+import org.bridgeway.screening.store.StoredIdentities;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The documented rotation of the identity encryption key, against the real database: the suite runs with
@@ -32,23 +31,31 @@ class IdentityKeyRotationTest {
 
     /** The test profile's identity keys (application.properties). */
     static final String ORIGINAL = "dGVzdC1vbmx5LWtleS1kby1ub3QtdXNlLTMyYnl0ZXM=";
+
     static final String REF = "dGVzdC1vbmx5LXJlZi1rZXktZG8tbm90LXVzZS0zMmI=";
     static final String ROTATED = Base64.getEncoder().encodeToString("rotated-identity-key-for-tests!!".getBytes());
 
     public static class Rotated implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("bridgeway.identity.encryption-key", ROTATED,
-                    "bridgeway.identity.encryption-key-id", "1",
-                    "bridgeway.identity.previous-encryption-keys.\"0\"", ORIGINAL,
-                    "bridgeway.identity.reencryption-delay", "1h");
+            return Map.of(
+                    "bridgeway.identity.encryption-key",
+                    ROTATED,
+                    "bridgeway.identity.encryption-key-id",
+                    "1",
+                    "bridgeway.identity.previous-encryption-keys.\"0\"",
+                    ORIGINAL,
+                    "bridgeway.identity.reencryption-delay",
+                    "1h");
         }
     }
 
     @Inject
     IdentityVault vault;
+
     @Inject
     IdentityReencryption reencryption;
+
     @Inject
     StoredIdentities stored;
 
@@ -59,7 +66,10 @@ class IdentityKeyRotationTest {
         IdentityVault original = new IdentityVault(ORIGINAL, REF);
         for (Fixtures.Student s : students) {
             String plaintext = vault.decrypt(s.studentRef(), identity(s.studentRef()));
-            Db.update("UPDATE student SET identity = ? WHERE student_ref = ?", original.encrypt(s.studentRef(), plaintext), s.studentRef());
+            Db.update(
+                    "UPDATE student SET identity = ? WHERE student_ref = ?",
+                    original.encrypt(s.studentRef(), plaintext),
+                    s.studentRef());
         }
 
         IdentityReencryption.Pass pass = reencryption.run();
@@ -78,11 +88,14 @@ class IdentityKeyRotationTest {
     /** Other test classes share this database and run with the original key: seal everything back under it. */
     @AfterEach
     void backToTheOriginalKey() {
-        new IdentityReencryption(new IdentityVault(new IdentityKeyRing(0, Map.of(0, ORIGINAL, 1, ROTATED)), REF), stored).run();
+        new IdentityReencryption(
+                        new IdentityVault(new IdentityKeyRing(0, Map.of(0, ORIGINAL, 1, ROTATED)), REF), stored)
+                .run();
     }
 
     private static byte[] identity(String studentRef) throws Exception {
-        try (Connection c = Db.connect(); PreparedStatement select = c.prepareStatement("SELECT identity FROM student WHERE student_ref = ?")) {
+        try (Connection c = Db.connect();
+                PreparedStatement select = c.prepareStatement("SELECT identity FROM student WHERE student_ref = ?")) {
             select.setString(1, studentRef);
             try (ResultSet rs = select.executeQuery()) {
                 assertTrue(rs.next());

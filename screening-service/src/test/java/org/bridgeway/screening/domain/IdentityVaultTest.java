@@ -1,18 +1,19 @@
 package org.bridgeway.screening.domain;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Base64;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
 class IdentityVaultTest {
 
-    private static final String KEY_A = Base64.getEncoder().encodeToString("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".getBytes());
-    private static final String KEY_B = Base64.getEncoder().encodeToString("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb".getBytes());
+    private static final String KEY_A =
+            Base64.getEncoder().encodeToString("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".getBytes());
+    private static final String KEY_B =
+            Base64.getEncoder().encodeToString("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb".getBytes());
 
     private final IdentityVault vault = new IdentityVault(KEY_A, KEY_B);
 
@@ -38,7 +39,8 @@ class IdentityVaultTest {
 
     @Test
     void rejectsShortKeys() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new IdentityVault(Base64.getEncoder().encodeToString(new byte[16]), KEY_B));
     }
 }

@@ -1,25 +1,5 @@
 package org.bridgeway.screening.messaging;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bridgeway.events.CaseClosed;
-import org.bridgeway.events.CloudEvents;
-import org.bridgeway.events.ReferralStatusChanged;
-import org.bridgeway.events.Topics;
-import org.bridgeway.screening.Db;
-import org.bridgeway.screening.Fixtures.Student;
-import org.bridgeway.testing.TestKafka;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Predicate;
-
 import static org.awaitility.Awaitility.await;
 import static org.bridgeway.screening.Fixtures.board;
 import static org.bridgeway.screening.Fixtures.enrolOne;
@@ -31,6 +11,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bridgeway.events.CaseClosed;
+import org.bridgeway.events.CloudEvents;
+import org.bridgeway.events.ReferralStatusChanged;
+import org.bridgeway.events.Topics;
+import org.bridgeway.screening.Db;
+import org.bridgeway.screening.Fixtures.Student;
+import org.bridgeway.testing.TestKafka;
+import org.junit.jupiter.api.Test;
 
 /** The loop closes: referral-service's status events show on the flagged screening, once each, poison aside. */
 @QuarkusTest
@@ -48,7 +47,8 @@ class ReferralLoopTest {
         Instant requestedAt = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
         Instant acceptedAt = requestedAt.plus(26, ChronoUnit.HOURS);
 
-        String requested = TestKafka.publishEvent(TestKafka.newEventId(), referral.key(), referral.status("requested", requestedAt));
+        String requested = TestKafka.publishEvent(
+                TestKafka.newEventId(), referral.key(), referral.status("requested", requestedAt));
         awaitScreening(board, screening, s -> "requested".equals(s.getString("referral.status")));
         JsonPath afterRequest = screening(board, screening);
         assertEquals(requestedAt, Instant.parse(afterRequest.getString("referral.referredAt")));
@@ -64,7 +64,8 @@ class ReferralLoopTest {
         // Redeliveries of the 'requested' event: the original, and one whose payload would win if it were applied
         // (a later timestamp). Both carry the id already processed, so neither changes anything.
         TestKafka.publishEvent(requested, referral.key(), referral.status("requested", requestedAt));
-        TestKafka.publishEvent(requested, referral.key(), referral.status("requested", acceptedAt.plus(1, ChronoUnit.HOURS)));
+        TestKafka.publishEvent(
+                requested, referral.key(), referral.status("requested", acceptedAt.plus(1, ChronoUnit.HOURS)));
         // A later event on the same key (same partition, consumed in order) tells us the duplicates were consumed.
         Referral markerReferral = new Referral(board, student.studentRef(), UUID.fromString(marker));
         TestKafka.publishEvent(TestKafka.newEventId(), referral.key(), markerReferral.status("requested", acceptedAt));
@@ -73,7 +74,12 @@ class ReferralLoopTest {
         JsonPath after = screening(board, screening);
         assertEquals(accepted.getMap("referral"), after.getMap("referral"));
         assertEquals(accepted.getMap("review"), after.getMap("review"));
-        assertEquals(1, Db.number("SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?", CONSUMER, requested));
+        assertEquals(
+                1,
+                Db.number(
+                        "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
+                        CONSUMER,
+                        requested));
     }
 
     @Test
@@ -85,13 +91,25 @@ class ReferralLoopTest {
         Instant t = Instant.now().minus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
 
         TestKafka.publishEvent(TestKafka.newEventId(), referral.key(), referral.status("requested", t));
-        TestKafka.publishEvent(TestKafka.newEventId(), referral.key(), referral.status("accepted", t.plus(1, ChronoUnit.DAYS)));
-        TestKafka.publishEvent(TestKafka.newEventId(), referral.key(), referral.status("completed", t.plus(3, ChronoUnit.DAYS)));
+        TestKafka.publishEvent(
+                TestKafka.newEventId(), referral.key(), referral.status("accepted", t.plus(1, ChronoUnit.DAYS)));
+        TestKafka.publishEvent(
+                TestKafka.newEventId(), referral.key(), referral.status("completed", t.plus(3, ChronoUnit.DAYS)));
         awaitScreening(board, screening, s -> "completed".equals(s.getString("referral.status")));
-        assertEquals(t.plus(3, ChronoUnit.DAYS), Instant.parse(screening(board, screening).getString("referral.completedAt")));
+        assertEquals(
+                t.plus(3, ChronoUnit.DAYS),
+                Instant.parse(screening(board, screening).getString("referral.completedAt")));
 
-        TestKafka.publishEvent(TestKafka.newEventId(), referral.key(), new CaseClosed(referral.caseId(), UUID.fromString(screening),
-                student.studentRef(), board, "housed", t.plus(4, ChronoUnit.DAYS)));
+        TestKafka.publishEvent(
+                TestKafka.newEventId(),
+                referral.key(),
+                new CaseClosed(
+                        referral.caseId(),
+                        UUID.fromString(screening),
+                        student.studentRef(),
+                        board,
+                        "housed",
+                        t.plus(4, ChronoUnit.DAYS)));
         awaitScreening(board, screening, s -> "closed:housed".equals(s.getString("referral.status")));
     }
 
@@ -105,15 +123,31 @@ class ReferralLoopTest {
         // not a CloudEvent at all (no ce_id, no ce_type)
         TestKafka.publish(Topics.REFERRAL, poisonKey, "{\"hello\": \"" + poisonKey + "\"}", Map.of());
         // a CloudEvent whose data does not match its type
-        TestKafka.publish(Topics.REFERRAL, poisonKey, "this is not json " + poisonKey, Map.of(
-                CloudEvents.HEADER_SPEC_VERSION, "1.0", CloudEvents.HEADER_ID, TestKafka.newEventId(),
-                CloudEvents.HEADER_SOURCE, "/bridgeway/referral-service",
-                CloudEvents.HEADER_TYPE, "org.bridgeway.referral.ReferralStatusChanged.v1"));
+        TestKafka.publish(
+                Topics.REFERRAL,
+                poisonKey,
+                "this is not json " + poisonKey,
+                Map.of(
+                        CloudEvents.HEADER_SPEC_VERSION,
+                        "1.0",
+                        CloudEvents.HEADER_ID,
+                        TestKafka.newEventId(),
+                        CloudEvents.HEADER_SOURCE,
+                        "/bridgeway/referral-service",
+                        CloudEvents.HEADER_TYPE,
+                        "org.bridgeway.referral.ReferralStatusChanged.v1"));
 
-        Predicate<ConsumerRecord<String, String>> ours = r -> r.value() != null && r.value().contains(poisonKey);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                TestKafka.readToEnd(Topics.deadLetter(Topics.REFERRAL)).stream().filter(ours).count() == 2);
-        List<ConsumerRecord<String, String>> dead = TestKafka.readToEnd(Topics.deadLetter(Topics.REFERRAL)).stream().filter(ours).toList();
+        Predicate<ConsumerRecord<String, String>> ours =
+                r -> r.value() != null && r.value().contains(poisonKey);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> TestKafka.readToEnd(Topics.deadLetter(Topics.REFERRAL)).stream()
+                                .filter(ours)
+                                .count()
+                        == 2);
+        List<ConsumerRecord<String, String>> dead = TestKafka.readToEnd(Topics.deadLetter(Topics.REFERRAL)).stream()
+                .filter(ours)
+                .toList();
         dead.forEach(r -> assertEquals(poisonKey, r.key()));
         dead.forEach(r -> assertNotNull(TestKafka.header(r, "dead-letter-reason"), TestKafka.headersText(r)));
 
@@ -125,7 +159,9 @@ class ReferralLoopTest {
     }
 
     private static void awaitScreening(String board, String id, Predicate<JsonPath> condition) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> condition.test(screening(board, id)));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> condition.test(screening(board, id)));
     }
 
     /** A referral of one screening as referral-service would announce it. */
@@ -140,8 +176,17 @@ class ReferralLoopTest {
         }
 
         ReferralStatusChanged status(String status, Instant at) {
-            return new ReferralStatusChanged(referralId, caseId, screeningId, studentRef, board, UUID.randomUUID(),
-                    UUID.randomUUID(), status, null, at);
+            return new ReferralStatusChanged(
+                    referralId,
+                    caseId,
+                    screeningId,
+                    studentRef,
+                    board,
+                    UUID.randomUUID(),
+                    UUID.randomUUID(),
+                    status,
+                    null,
+                    at);
         }
     }
 }

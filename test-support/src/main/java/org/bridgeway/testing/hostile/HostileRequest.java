@@ -3,7 +3,6 @@ package org.bridgeway.testing.hostile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -15,7 +14,13 @@ import java.util.stream.StreamSupport;
 /** One hostile request against an operation, and what its answer must look like. */
 public final class HostileRequest {
 
-    private enum Expect { ANY_4XX_OR_SUCCESS, FIELD_NAMED, UNAUTHORIZED, SMALL_ERROR, BOM_IGNORED }
+    private enum Expect {
+        ANY_4XX_OR_SUCCESS,
+        FIELD_NAMED,
+        UNAUTHORIZED,
+        SMALL_ERROR,
+        BOM_IGNORED
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** An error that echoes a 100 kB value back is not small; a problem naming a field is. */
@@ -98,8 +103,10 @@ public final class HostileRequest {
         if (queryValues.isEmpty()) {
             return path;
         }
-        return path + queryValues.entrySet().stream().map(q -> encode(q.getKey()) + "=" + encode(q.getValue()))
-                .collect(Collectors.joining("&", "?", ""));
+        return path
+                + queryValues.entrySet().stream()
+                        .map(q -> encode(q.getKey()) + "=" + encode(q.getValue()))
+                        .collect(Collectors.joining("&", "?", ""));
     }
 
     /** Why the answer is wrong for this request, or empty when it is right. */
@@ -117,14 +124,23 @@ public final class HostileRequest {
         JsonNode problem = read(text);
         return switch (expect) {
             case ANY_4XX_OR_SUCCESS -> Optional.empty();
-            case FIELD_NAMED -> status == 400 && names(problem, field) ? Optional.empty()
-                    : Optional.of("expected 400 naming '" + field + "': " + said);
+            case FIELD_NAMED ->
+                status == 400 && names(problem, field)
+                        ? Optional.empty()
+                        : Optional.of("expected 400 naming '" + field + "': " + said);
             case UNAUTHORIZED -> status == 401 ? Optional.empty() : Optional.of("expected 401: " + said);
-            case SMALL_ERROR -> status >= 400 && text.length() <= SMALL ? Optional.empty()
-                    : Optional.of("expected a 4xx of at most " + SMALL + " characters, got " + text.length() + ": " + said);
-            case BOM_IGNORED -> status == 400 && (text.contains("\\ufeff") || text.contains("\ufeff")
-                    || problem.path("detail").asText().contains("not valid JSON"))
-                    ? Optional.of("the byte-order mark was not ignored: " + said) : Optional.empty();
+            case SMALL_ERROR ->
+                status >= 400 && text.length() <= SMALL
+                        ? Optional.empty()
+                        : Optional.of("expected a 4xx of at most " + SMALL + " characters, got " + text.length() + ": "
+                                + said);
+            case BOM_IGNORED ->
+                status == 400
+                                && (text.contains("\\ufeff")
+                                        || text.contains("\ufeff")
+                                        || problem.path("detail").asText().contains("not valid JSON"))
+                        ? Optional.of("the byte-order mark was not ignored: " + said)
+                        : Optional.empty();
         };
     }
 

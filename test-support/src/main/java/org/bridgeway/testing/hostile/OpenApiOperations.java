@@ -2,7 +2,6 @@ package org.bridgeway.testing.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -17,8 +16,7 @@ public final class OpenApiOperations {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private OpenApiOperations() {
-    }
+    private OpenApiOperations() {}
 
     public record Parameter(String name, String in, JsonNode schema) {
         public boolean isInteger() {
@@ -31,7 +29,8 @@ public final class OpenApiOperations {
         }
     }
 
-    public record Operation(String method, String path, List<Parameter> parameters, String bodyMediaType, JsonNode bodySchema) {
+    public record Operation(
+            String method, String path, List<Parameter> parameters, String bodyMediaType, JsonNode bodySchema) {
 
         public boolean hasJsonBody() {
             return bodySchema != null && bodyMediaType.contains("json");
@@ -63,7 +62,9 @@ public final class OpenApiOperations {
     public static List<Operation> parse(JsonNode document) {
         Schemas schemas = new Schemas(document);
         List<Operation> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             if (!path.getKey().startsWith("/api/")) {
                 continue;
@@ -83,13 +84,17 @@ public final class OpenApiOperations {
         for (JsonNode list : List.of(pathItem.path("parameters"), op.path("parameters"))) {
             for (JsonNode p : list) {
                 JsonNode resolved = schemas.resolve(p);
-                parameters.add(new Parameter(resolved.path("name").asText(), resolved.path("in").asText(),
+                parameters.add(new Parameter(
+                        resolved.path("name").asText(),
+                        resolved.path("in").asText(),
                         schemas.resolve(resolved.path("schema"))));
             }
         }
         String mediaType = null;
         JsonNode bodySchema = null;
-        for (Iterator<Map.Entry<String, JsonNode>> content = op.path("requestBody").path("content").fields(); content.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> content =
+                        op.path("requestBody").path("content").fields();
+                content.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = content.next();
             if (mediaType == null || entry.getKey().contains("json")) {
                 mediaType = entry.getKey();
@@ -124,7 +129,9 @@ public final class OpenApiOperations {
             }
             if (resolved.has("properties")) {
                 var properties = JSON.createObjectNode();
-                resolved.get("properties").fields().forEachRemaining(e -> properties.set(e.getKey(), resolveDeep(e.getValue(), depth + 1)));
+                resolved.get("properties")
+                        .fields()
+                        .forEachRemaining(e -> properties.set(e.getKey(), resolveDeep(e.getValue(), depth + 1)));
                 object.set("properties", properties);
             }
             if (resolved.has("items")) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,11 +16,19 @@ import java.util.UUID;
 public final class SampleJson {
 
     /** What a leaf holds, as far as hostile input cares. */
-    public enum Kind { TEXT, INTEGER, NUMBER, DATE, DATE_TIME, UUID, ENUM, BOOLEAN }
+    public enum Kind {
+        TEXT,
+        INTEGER,
+        NUMBER,
+        DATE,
+        DATE_TIME,
+        UUID,
+        ENUM,
+        BOOLEAN
+    }
 
     /** A leaf: {@code field} as the API names it in errors ({@code schools[0].name}), {@code pointer} to replace it. */
-    public record Leaf(String field, JsonPointer pointer, Kind kind) {
-    }
+    public record Leaf(String field, JsonPointer pointer, Kind kind) {}
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     public static final String SAMPLE_DATE = "2015-06-01";
@@ -62,10 +69,19 @@ public final class SampleJson {
         }
         if (schema.has("properties") || "object".equals(type)) {
             ObjectNode object = NODES.objectNode();
-            schema.path("properties").fields().forEachRemaining(e -> object.set(e.getKey(),
-                    sample(e.getValue(), join(field, e.getKey()), pointer + "/" + e.getKey(), depth + 1)));
+            schema.path("properties")
+                    .fields()
+                    .forEachRemaining(e -> object.set(
+                            e.getKey(),
+                            sample(e.getValue(), join(field, e.getKey()), pointer + "/" + e.getKey(), depth + 1)));
             if (schema.path("additionalProperties").isObject()) {
-                object.set(MAP_KEY, sample(schema.get("additionalProperties"), join(field, MAP_KEY), pointer + "/" + MAP_KEY, depth + 1));
+                object.set(
+                        MAP_KEY,
+                        sample(
+                                schema.get("additionalProperties"),
+                                join(field, MAP_KEY),
+                                pointer + "/" + MAP_KEY,
+                                depth + 1));
             }
             return object;
         }
@@ -86,10 +102,12 @@ public final class SampleJson {
             value = schema.get("enum").get(0);
         } else if ("integer".equals(type)) {
             kind = Kind.INTEGER;
-            value = NODES.numberNode(schema.has("minimum") ? schema.get("minimum").asLong() : 1);
+            value = NODES.numberNode(
+                    schema.has("minimum") ? schema.get("minimum").asLong() : 1);
         } else if ("number".equals(type)) {
             kind = Kind.NUMBER;
-            value = NODES.numberNode(schema.has("minimum") ? schema.get("minimum").asDouble() : 1.0);
+            value = NODES.numberNode(
+                    schema.has("minimum") ? schema.get("minimum").asDouble() : 1.0);
         } else if ("boolean".equals(type)) {
             kind = Kind.BOOLEAN;
             value = NODES.booleanNode(true);

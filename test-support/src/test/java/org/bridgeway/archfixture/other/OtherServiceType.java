@@ -1,4 +1,3 @@
 package org.bridgeway.archfixture.other;
 
-public class OtherServiceType {
-}
+public class OtherServiceType {}

@@ -1,10 +1,9 @@
 package org.bridgeway.platform.api;
 
-import org.bridgeway.platform.problem.ApiException;
-import org.bridgeway.platform.problem.Problem;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.bridgeway.platform.problem.ApiException;
+import org.bridgeway.platform.problem.Problem;
 
 /**
  * {@code page} counts from 0 up to {@value #MAX_PAGE}; {@code size} is 1 to {@value Page#MAX_SIZE}, 20 by

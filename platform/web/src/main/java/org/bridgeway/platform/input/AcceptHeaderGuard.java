@@ -3,11 +3,10 @@ package org.bridgeway.platform.input;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.problem.Problem;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
-import java.util.List;
 
 /**
  * An {@code Accept} header that is not a list of media ranges is the caller's mistake: refused here,
@@ -24,8 +23,10 @@ public class AcceptHeaderGuard {
         }
         for (String value : values) {
             if (!isMediaRangeList(value)) {
-                throw ApiException.badRequest("The Accept header is not a list of media types.",
-                        List.of(new Problem.FieldError(HttpHeaders.ACCEPT, "must be a list of media types, e.g. application/json")));
+                throw ApiException.badRequest(
+                        "The Accept header is not a list of media types.",
+                        List.of(new Problem.FieldError(
+                                HttpHeaders.ACCEPT, "must be a list of media types, e.g. application/json")));
             }
         }
     }
@@ -64,7 +65,9 @@ public class AcceptHeaderGuard {
         }
         for (int i = 0; i < part.length(); i++) {
             char c = part.charAt(i);
-            boolean token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            boolean token = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
             if (!token) {
                 return false;

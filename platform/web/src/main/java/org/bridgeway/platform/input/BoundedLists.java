@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.type.CollectionType;
 import jakarta.validation.constraints.Size;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +27,18 @@ import java.util.List;
 final class BoundedLists extends BeanDeserializerModifier {
 
     @Override
-    public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
-            BeanDescription description, JsonDeserializer<?> deserializer) {
-        return type.getRawClass().isAssignableFrom(ArrayList.class) ? new Bounded(deserializer, type, Integer.MAX_VALUE, null) : deserializer;
+    public JsonDeserializer<?> modifyCollectionDeserializer(
+            DeserializationConfig config,
+            CollectionType type,
+            BeanDescription description,
+            JsonDeserializer<?> deserializer) {
+        return type.getRawClass().isAssignableFrom(ArrayList.class)
+                ? new Bounded(deserializer, type, Integer.MAX_VALUE, null)
+                : deserializer;
     }
 
-    static final class Bounded extends StdDeserializer<Object> implements ContextualDeserializer, ResolvableDeserializer {
+    static final class Bounded extends StdDeserializer<Object>
+            implements ContextualDeserializer, ResolvableDeserializer {
         private final JsonDeserializer<?> delegate;
         private final JavaType type;
         private final int max;
@@ -55,13 +60,19 @@ final class BoundedLists extends BeanDeserializerModifier {
         }
 
         @Override
-        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) throws JsonMappingException {
-            JsonDeserializer<?> contextual = delegate instanceof ContextualDeserializer c ? c.createContextual(ctxt, property) : delegate;
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
+                throws JsonMappingException {
+            JsonDeserializer<?> contextual =
+                    delegate instanceof ContextualDeserializer c ? c.createContextual(ctxt, property) : delegate;
             Size size = property == null ? null : property.getAnnotation(Size.class);
             if (size == null || size.max() == Integer.MAX_VALUE) {
                 return contextual;
             }
-            return new Bounded(contextual, type, size.max(), ctxt.findContextualValueDeserializer(type.getContentType(), property));
+            return new Bounded(
+                    contextual,
+                    type,
+                    size.max(),
+                    ctxt.findContextualValueDeserializer(type.getContentType(), property));
         }
 
         @Override

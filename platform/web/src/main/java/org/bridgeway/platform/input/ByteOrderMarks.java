@@ -3,7 +3,6 @@ package org.bridgeway.platform.input;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateTimeDeserializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,13 +47,20 @@ public class HostileJson implements ObjectMapperCustomizer {
         SimpleModule module = new SimpleModule("bridgeway-hostile-json");
         module.addDeserializer(String.class, new CleanString());
         module.addKeyDeserializer(String.class, new CleanKey());
-        module.addDeserializer(LocalDate.class, new Plausible<>(LocalDate.class, LocalDateDeserializer.INSTANCE, LocalDate::getYear));
-        module.addDeserializer(LocalDateTime.class, new Plausible<>(LocalDateTime.class, LocalDateTimeDeserializer.INSTANCE,
-                LocalDateTime::getYear));
-        module.addDeserializer(Instant.class, new Plausible<>(Instant.class, InstantDeserializer.INSTANT,
-                instant -> instant.atOffset(ZoneOffset.UTC).getYear()));
-        module.addDeserializer(OffsetDateTime.class, new Plausible<>(OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME,
-                OffsetDateTime::getYear));
+        module.addDeserializer(
+                LocalDate.class, new Plausible<>(LocalDate.class, LocalDateDeserializer.INSTANCE, LocalDate::getYear));
+        module.addDeserializer(
+                LocalDateTime.class,
+                new Plausible<>(LocalDateTime.class, LocalDateTimeDeserializer.INSTANCE, LocalDateTime::getYear));
+        module.addDeserializer(
+                Instant.class,
+                new Plausible<>(
+                        Instant.class,
+                        InstantDeserializer.INSTANT,
+                        instant -> instant.atOffset(ZoneOffset.UTC).getYear()));
+        module.addDeserializer(
+                OffsetDateTime.class,
+                new Plausible<>(OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME, OffsetDateTime::getYear));
         module.setDeserializerModifier(new BoundedLists());
         mapper.registerModule(module);
     }
@@ -66,7 +72,8 @@ public class HostileJson implements ObjectMapperCustomizer {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext ctxt) throws IOException {
-            String text = com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance.deserialize(parser, ctxt);
+            String text =
+                    com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance.deserialize(parser, ctxt);
             if (text != null && HostileText.hasControlCharacter(text)) {
                 throw new RefusedValue(parser, Refusals.CONTROL_CHARACTERS, String.class);
             }

@@ -3,8 +3,7 @@ package org.bridgeway.platform.input;
 /** What text from a client may not hold, wherever it arrives (JSON, path, query, CSV). */
 public final class HostileText {
 
-    private HostileText() {
-    }
+    private HostileText() {}
 
     /**
      * True when the text holds a control character other than tab, line feed and carriage return:

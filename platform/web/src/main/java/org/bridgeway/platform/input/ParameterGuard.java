@@ -5,13 +5,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.bridgeway.platform.problem.ApiException;
-import org.bridgeway.platform.problem.Problem;
-import org.bridgeway.platform.security.TokenShape;
-import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -20,6 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bridgeway.platform.problem.ApiException;
+import org.bridgeway.platform.problem.Problem;
+import org.bridgeway.platform.security.TokenShape;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Path and query parameters checked once for every resource, before any of them reaches a use case
@@ -29,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class ParameterGuard {
 
-    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(int.class, Integer.class, long.class, Long.class, short.class, Short.class);
+    private static final Set<Class<?>> WHOLE_NUMBERS =
+            Set.of(int.class, Integer.class, long.class, Long.class, short.class, Short.class);
     private static final Set<String> BOARD_PARAMETERS = Set.of("boardId", "board");
 
     private final Map<Method, Map<String, Class<?>>> integerParameters = new ConcurrentHashMap<>();
@@ -37,7 +37,8 @@ public class ParameterGuard {
     @ServerRequestFilter
     public void checkParameters(ContainerRequestContext request, ResourceInfo resource) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        Map<String, Class<?>> integers = resource.getResourceMethod() == null ? Map.of()
+        Map<String, Class<?>> integers = resource.getResourceMethod() == null
+                ? Map.of()
                 : integerParameters.computeIfAbsent(resource.getResourceMethod(), ParameterGuard::integerParameters);
         check(request.getUriInfo().getPathParameters(), integers, true, errors);
         check(request.getUriInfo().getQueryParameters(), integers, false, errors);
@@ -46,14 +47,17 @@ public class ParameterGuard {
         }
     }
 
-    private static void check(MultivaluedMap<String, String> parameters, Map<String, Class<?>> integers, boolean path,
+    private static void check(
+            MultivaluedMap<String, String> parameters,
+            Map<String, Class<?>> integers,
+            boolean path,
             List<Problem.FieldError> errors) {
         parameters.forEach((name, values) -> values.stream()
                 .map(value -> refusal(name, value, integers, path))
                 .filter(java.util.Objects::nonNull)
                 .findFirst()
-                .ifPresent(message -> errors.add(new Problem.FieldError(
-                        HostileText.hasControlCharacter(name) ? "parameter" : name, message))));
+                .ifPresent(message -> errors.add(
+                        new Problem.FieldError(HostileText.hasControlCharacter(name) ? "parameter" : name, message))));
     }
 
     private static String refusal(String name, String value, Map<String, Class<?>> integers, boolean path) {
@@ -63,7 +67,9 @@ public class ParameterGuard {
         if (integers.containsKey(name) && !value.isEmpty() && !isWholeNumber(value, integers.get(name))) {
             return Refusals.WHOLE_NUMBER;
         }
-        if (path && BOARD_PARAMETERS.contains(name) && !TokenShape.TENANT_ID.matcher(value).matches()) {
+        if (path
+                && BOARD_PARAMETERS.contains(name)
+                && !TokenShape.TENANT_ID.matcher(value).matches()) {
             return Refusals.TENANT_ID;
         }
         return null;

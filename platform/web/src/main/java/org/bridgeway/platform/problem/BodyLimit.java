@@ -20,8 +20,11 @@ public class BodyLimit {
     private final long bulkLimit;
     private final long jsonLimit;
 
-    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") io.quarkus.runtime.configuration.MemorySize bulkLimit,
-            @ConfigProperty(name = "bridgeway.http.max-json-body", defaultValue = "2M") io.quarkus.runtime.configuration.MemorySize jsonLimit) {
+    BodyLimit(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+                    io.quarkus.runtime.configuration.MemorySize bulkLimit,
+            @ConfigProperty(name = "bridgeway.http.max-json-body", defaultValue = "2M")
+                    io.quarkus.runtime.configuration.MemorySize jsonLimit) {
         this.bulkLimit = bulkLimit.asLongValue();
         this.jsonLimit = jsonLimit.asLongValue();
     }

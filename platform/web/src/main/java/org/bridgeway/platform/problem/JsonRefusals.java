@@ -3,9 +3,6 @@ package org.bridgeway.platform.problem;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import org.bridgeway.platform.input.Refusals;
-import org.bridgeway.platform.input.RefusedValue;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.bridgeway.platform.input.Refusals;
+import org.bridgeway.platform.input.RefusedValue;
 
 /**
  * What a client reads when a JSON value has the wrong type: the expected kind of value in API terms
@@ -23,11 +22,18 @@ import java.util.stream.Collectors;
  */
 public final class JsonRefusals {
 
-    private static final Set<Class<?>> WHOLE = Set.of(int.class, Integer.class, long.class, Long.class, short.class, Short.class,
-            byte.class, Byte.class, java.math.BigInteger.class);
+    private static final Set<Class<?>> WHOLE = Set.of(
+            int.class,
+            Integer.class,
+            long.class,
+            Long.class,
+            short.class,
+            Short.class,
+            byte.class,
+            Byte.class,
+            java.math.BigInteger.class);
 
-    private JsonRefusals() {
-    }
+    private JsonRefusals() {}
 
     /** The field a mapping error is about, as the API names it ({@code schools[0].name}); empty for the whole body. */
     public static String field(JsonMappingException e) {
@@ -50,7 +56,8 @@ public final class JsonRefusals {
         }
         // Only our own constructors' words pass; Jackson's name Java types and echo input.
         return e.getCause() instanceof IllegalArgumentException own && own.getMessage() != null
-                ? own.getMessage() : "cannot be read here";
+                ? own.getMessage()
+                : "cannot be read here";
     }
 
     static String expected(Class<?> type) {
@@ -76,7 +83,10 @@ public final class JsonRefusals {
             return "must be a UUID";
         }
         if (type.isEnum()) {
-            String values = Arrays.stream(type.getEnumConstants()).limit(20).map(Object::toString).collect(Collectors.joining(", "));
+            String values = Arrays.stream(type.getEnumConstants())
+                    .limit(20)
+                    .map(Object::toString)
+                    .collect(Collectors.joining(", "));
             return "must be one of: " + values;
         }
         if (type == String.class || type == char.class || type == Character.class) {

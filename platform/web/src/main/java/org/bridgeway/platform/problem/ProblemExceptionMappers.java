@@ -14,11 +14,10 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every error a service answers is RFC 9457 problem+json: bad input is a 4xx with field errors,
@@ -37,7 +36,8 @@ public class ProblemExceptionMappers {
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return Problems.response(Problem.of(400, "Bad Request", "The request has invalid fields.").withErrors(errors));
+        return Problems.response(Problem.of(400, "Bad Request", "The request has invalid fields.")
+                .withErrors(errors));
     }
 
     /** Declared for the subtype too: quarkus-rest-jackson's own mapper for it would win otherwise. */
@@ -50,13 +50,16 @@ public class ProblemExceptionMappers {
     public Response jsonMapping(JsonMappingException e) {
         String field = JsonRefusals.field(e);
         return Problems.response(Problem.of(400, "Bad Request", "The request body does not match the expected JSON.")
-                .withErrors(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, JsonRefusals.message(e)))));
+                .withErrors(
+                        List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, JsonRefusals.message(e)))));
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response malformedJson(JsonProcessingException e) {
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                + ", column " + e.getLocation().getColumnNr();
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
         return Problems.response(400, "The request body is not valid JSON" + where + ".");
     }
 
@@ -97,7 +100,8 @@ public class ProblemExceptionMappers {
     public Response unexpected(Throwable e) {
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "unexpected failure, incident %s", incident);
-        return Problems.response(500, "Something went wrong on our side. Incident " + incident + " is in the service log.");
+        return Problems.response(
+                500, "Something went wrong on our side. Incident " + incident + " is in the service log.");
     }
 
     private static Response unauthenticated() {
@@ -129,7 +133,8 @@ public class ProblemExceptionMappers {
                 segments.add(node.getName());
             }
         }
-        return segments.size() > 2 ? String.join(".", segments.subList(2, segments.size()))
+        return segments.size() > 2
+                ? String.join(".", segments.subList(2, segments.size()))
                 : segments.isEmpty() ? "body" : segments.get(segments.size() - 1);
     }
 }

@@ -5,11 +5,13 @@ import jakarta.ws.rs.core.Response;
 /** Builds problem+json responses; the status text is the title unless one is given. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static Response response(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     public static Response response(int status, String detail) {
@@ -25,7 +27,8 @@ public final class Problems {
             ctx.response().reset();
             return;
         }
-        ctx.response().setStatusCode(status)
+        ctx.response()
+                .setStatusCode(status)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .end(new io.vertx.core.json.JsonObject()
                         .put("type", "about:blank")

@@ -6,8 +6,7 @@ final class Truncation {
     static final int MAX_DETAIL = 500;
     static final int MAX_FIELD = 200;
 
-    private Truncation() {
-    }
+    private Truncation() {}
 
     static String cut(String text, int max) {
         if (text == null || text.length() <= max) {

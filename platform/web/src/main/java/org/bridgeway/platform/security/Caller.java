@@ -1,12 +1,11 @@
 package org.bridgeway.platform.security;
 
 import jakarta.enterprise.context.RequestScoped;
-import org.bridgeway.platform.problem.ApiException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bridgeway.platform.problem.ApiException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who is calling and what they may reach: roles from {@code groups}, the board from {@code board},
@@ -53,7 +52,8 @@ public class Caller {
             return values.stream().map(v -> v.toString().replace("\"", "")).collect(Collectors.toSet());
         }
         if (claim instanceof jakarta.json.JsonArray array) {
-            return array.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+            return array.getValuesAs(jakarta.json.JsonString.class).stream()
+                    .map(jakarta.json.JsonString::getString)
                     .collect(Collectors.toSet());
         }
         return Set.of();

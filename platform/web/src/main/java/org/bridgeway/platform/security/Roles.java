@@ -12,6 +12,5 @@ public final class Roles {
     /** referral-service's own credential: asks screening-service for an identity disclosure, across boards. */
     public static final String REFERRAL_SERVICE = "referral-service";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -18,10 +18,10 @@ public final class TokenShape {
      * from a board id and a SIS id can never be read two ways.
      */
     public static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
     private static final Pattern SUBJECT = Pattern.compile("[^\\p{Cntrl}]{1,200}");
 
-    private TokenShape() {
-    }
+    private TokenShape() {}
 
     /** @return why the token cannot be used, or empty when its claims have the shapes we need */
     public static Optional<String> problem(Function<String, Object> claims) {
@@ -40,7 +40,9 @@ public final class TokenShape {
         }
         for (String tenant : new String[] {"board", "org"}) {
             Object value = claims.apply(tenant);
-            if (value != null && !(text(value) instanceof String id && TENANT_ID.matcher(id).matches())) {
+            if (value != null
+                    && !(text(value) instanceof String id
+                            && TENANT_ID.matcher(id).matches())) {
                 return Optional.of("the " + tenant + " claim must be one identifier");
             }
         }

@@ -2,7 +2,6 @@ package org.bridgeway.platform.validation;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
-
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -15,8 +14,7 @@ public final class PlausibleDates {
     public static final LocalDate PROGRAM_START = LocalDate.of(2000, 1, 1);
     private static final java.time.ZoneOffset FURTHEST_AHEAD = java.time.ZoneOffset.ofHours(14);
 
-    private PlausibleDates() {
-    }
+    private PlausibleDates() {}
 
     public static LocalDate today() {
         return LocalDate.now(Clock.system(FURTHEST_AHEAD));

@@ -8,8 +8,7 @@ import java.time.ZonedDateTime;
 /** Deadlines counted in business days: Saturdays and Sundays do not count. */
 public final class BusinessDays {
 
-    private BusinessDays() {
-    }
+    private BusinessDays() {}
 
     /** {@code days} business days after {@code from}, at the same time of day, in the board's zone. */
     public static Instant add(Instant from, int days, ZoneId zone) {

@@ -16,13 +16,20 @@ public final class CaseStates {
 
     /** Tier 1 is active monitoring at school: the case closes without a referral. */
     public static final String MONITORING_AT_SCHOOL = "monitoring-at-school";
+
     public static final String NO_REFERRAL_NEEDED = "no-referral-needed";
     public static final String CLOSED_BY_COORDINATOR = "closed-by-coordinator";
-    public static final Set<String> CLOSURE_OUTCOMES = Set.of("service-provided", "partially-provided", "not-provided",
-            MONITORING_AT_SCHOOL, NO_REFERRAL_NEEDED, CLOSED_BY_COORDINATOR, "family-declined", "moved-away");
+    public static final Set<String> CLOSURE_OUTCOMES = Set.of(
+            "service-provided",
+            "partially-provided",
+            "not-provided",
+            MONITORING_AT_SCHOOL,
+            NO_REFERRAL_NEEDED,
+            CLOSED_BY_COORDINATOR,
+            "family-declined",
+            "moved-away");
 
-    private CaseStates() {
-    }
+    private CaseStates() {}
 
     /** How many referrals a tier calls for: none at 0-1, one at 2-3, one per distinct need at 4. */
     public static int referralsFor(int tier, int distinctNeeds) {

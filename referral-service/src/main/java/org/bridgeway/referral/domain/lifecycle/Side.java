@@ -5,5 +5,7 @@ package org.bridgeway.referral.domain.lifecycle;
  * performer (the partner organization it is addressed to), or the system (the SLA clock).
  */
 public enum Side {
-    REQUESTER, PERFORMER, SYSTEM
+    REQUESTER,
+    PERFORMER,
+    SYSTEM
 }

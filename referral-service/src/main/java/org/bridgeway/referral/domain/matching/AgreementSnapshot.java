@@ -5,8 +5,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /** A data-sharing agreement between a partner organization and a board; {@code validTo} is inclusive. */
-public record AgreementSnapshot(UUID agreementId, UUID organizationId, String boardId, Set<String> scopes,
-        LocalDate validFrom, LocalDate validTo, String status) {
+public record AgreementSnapshot(
+        UUID agreementId,
+        UUID organizationId,
+        String boardId,
+        Set<String> scopes,
+        LocalDate validFrom,
+        LocalDate validTo,
+        String status) {
 
     public static final String SCREENING_SUMMARY = "screening-summary";
     public static final String IDENTITY = "identity";

@@ -6,6 +6,5 @@ import java.util.List;
 public record Candidate(ServiceSnapshot service, double score, ScoreComponents components, List<String> coveredNeeds) {
 
     /** Points per criterion; their sum is the score (0 to 100). */
-    public record ScoreComponents(double needCoverage, double serviceArea, double language, double capacity) {
-    }
+    public record ScoreComponents(double needCoverage, double serviceArea, double language, double capacity) {}
 }

@@ -18,8 +18,10 @@ public final class MatchIndex {
     private final Map<String, Map<UUID, List<AgreementSnapshot>>> agreementsByBoard;
     private final int serviceCount;
 
-    private MatchIndex(Map<String, ServiceSnapshot[]> servicesByNeed,
-            Map<String, Map<UUID, List<AgreementSnapshot>>> agreementsByBoard, int serviceCount) {
+    private MatchIndex(
+            Map<String, ServiceSnapshot[]> servicesByNeed,
+            Map<String, Map<UUID, List<AgreementSnapshot>>> agreementsByBoard,
+            int serviceCount) {
         this.servicesByNeed = servicesByNeed;
         this.agreementsByBoard = agreementsByBoard;
         this.serviceCount = serviceCount;
@@ -37,7 +39,8 @@ public final class MatchIndex {
         Map<String, Map<UUID, List<AgreementSnapshot>>> byBoard = new HashMap<>();
         for (AgreementSnapshot agreement : agreements) {
             byBoard.computeIfAbsent(agreement.boardId(), b -> new HashMap<>())
-                    .computeIfAbsent(agreement.organizationId(), o -> new ArrayList<>()).add(agreement);
+                    .computeIfAbsent(agreement.organizationId(), o -> new ArrayList<>())
+                    .add(agreement);
         }
         return new MatchIndex(frozen, byBoard, services.size());
     }
@@ -55,7 +58,8 @@ public final class MatchIndex {
     }
 
     /** Whether the organization has an agreement with the board in force on {@code day} that covers every scope. */
-    public boolean agreementCovers(String boardId, UUID organizationId, java.util.Set<String> scopes, java.time.LocalDate day) {
+    public boolean agreementCovers(
+            String boardId, UUID organizationId, java.util.Set<String> scopes, java.time.LocalDate day) {
         return agreements(boardId, organizationId).stream().anyMatch(a -> a.inForceOn(day) && a.covers(scopes));
     }
 

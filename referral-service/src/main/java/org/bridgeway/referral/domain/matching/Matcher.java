@@ -19,13 +19,14 @@ public final class Matcher {
     static final double LANGUAGE_POINTS = 10;
     static final double CAPACITY_POINTS = 25;
 
-    private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::score).reversed()
-            .thenComparing(c -> c.service().available() == null ? 0 : c.service().available(), Comparator.reverseOrder())
+    private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::score)
+            .reversed()
+            .thenComparing(
+                    c -> c.service().available() == null ? 0 : c.service().available(), Comparator.reverseOrder())
             .thenComparing(c -> c.service().name())
             .thenComparing(c -> c.service().serviceId());
 
-    private Matcher() {
-    }
+    private Matcher() {}
 
     /** Every candidate best first, and with {@code explain} every excluded service with its reasons. */
     public static MatchResult rank(MatchIndex index, MatchRequest request) {
@@ -43,7 +44,8 @@ public final class Matcher {
                 if (Eligibility.admits(index, request, service, reasons)) {
                     candidates.add(score(request, service, covered(service, needs)));
                 } else if (reasons != null) {
-                    excluded.add(new Exclusion(service.serviceId(), service.name(), service.organizationId(), List.copyOf(reasons)));
+                    excluded.add(new Exclusion(
+                            service.serviceId(), service.name(), service.organizationId(), List.copyOf(reasons)));
                 }
             }
         }
@@ -135,16 +137,21 @@ public final class Matcher {
     private static double total(MatchRequest request, ServiceSnapshot service, int covered) {
         double needs = NEED_POINTS * covered / request.needs().size();
         double area = Eligibility.inArea(service, request.schoolId()) ? SCHOOL_POINTS : REGION_POINTS;
-        double language = request.language() != null && service.languages().contains(request.language()) ? LANGUAGE_POINTS : 0;
+        double language =
+                request.language() != null && service.languages().contains(request.language()) ? LANGUAGE_POINTS : 0;
         return Math.round((needs + area + language + capacityPoints(service)) * 100) / 100.0;
     }
 
     private static Candidate score(MatchRequest request, ServiceSnapshot service, List<String> covered) {
         double needs = NEED_POINTS * covered.size() / request.needs().size();
         double area = Eligibility.inArea(service, request.schoolId()) ? SCHOOL_POINTS : REGION_POINTS;
-        double language = request.language() != null && service.languages().contains(request.language()) ? LANGUAGE_POINTS : 0;
+        double language =
+                request.language() != null && service.languages().contains(request.language()) ? LANGUAGE_POINTS : 0;
         double capacity = capacityPoints(service);
-        return new Candidate(service, total(request, service, covered.size()), new Candidate.ScoreComponents(round(needs), area, language, round(capacity)),
+        return new Candidate(
+                service,
+                total(request, service, covered.size()),
+                new Candidate.ScoreComponents(round(needs), area, language, round(capacity)),
                 List.copyOf(covered));
     }
 

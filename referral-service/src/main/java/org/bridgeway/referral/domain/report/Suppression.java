@@ -16,8 +16,7 @@ public final class Suppression {
 
     public static final int MINIMUM = 5;
 
-    private Suppression() {
-    }
+    private Suppression() {}
 
     /** A count, or null for suppressed. */
     public static Long count(long value) {
@@ -32,8 +31,10 @@ public final class Suppression {
             }
         });
         if (hidden.size() == 1 && counts.size() > 1) {
-            counts.entrySet().stream().filter(e -> !hidden.contains(e.getKey()))
-                    .min(Map.Entry.comparingByValue(Comparator.naturalOrder())).ifPresent(e -> hidden.add(e.getKey()));
+            counts.entrySet().stream()
+                    .filter(e -> !hidden.contains(e.getKey()))
+                    .min(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                    .ifPresent(e -> hidden.add(e.getKey()));
         }
         Map<String, Long> shown = new LinkedHashMap<>();
         counts.forEach((key, value) -> shown.put(key == null ? "unknown" : key, hidden.contains(key) ? null : value));

@@ -1,31 +1,38 @@
 package org.bridgeway.referral.domain.lifecycle;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.bridgeway.referral.domain.lifecycle.ReferralStates.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.bridgeway.referral.domain.lifecycle.ReferralStates.*;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every legal transition per side, and every other pair of (side, from, to) refused. */
 class ReferralStatesTest {
 
     /** The whole table, written out once more by hand: a change to the machine must change this test too. */
     static final Set<String> LEGAL = Set.of(
-            "PERFORMER requested->accepted", "PERFORMER requested->rejected",
-            "PERFORMER accepted->in-progress", "PERFORMER accepted->on-hold", "PERFORMER accepted->completed",
+            "PERFORMER requested->accepted",
+            "PERFORMER requested->rejected",
+            "PERFORMER accepted->in-progress",
+            "PERFORMER accepted->on-hold",
+            "PERFORMER accepted->completed",
             "PERFORMER accepted->failed",
-            "PERFORMER in-progress->on-hold", "PERFORMER in-progress->completed", "PERFORMER in-progress->failed",
-            "PERFORMER on-hold->in-progress", "PERFORMER on-hold->failed",
-            "REQUESTER requested->cancelled", "REQUESTER accepted->cancelled", "REQUESTER in-progress->cancelled",
+            "PERFORMER in-progress->on-hold",
+            "PERFORMER in-progress->completed",
+            "PERFORMER in-progress->failed",
+            "PERFORMER on-hold->in-progress",
+            "PERFORMER on-hold->failed",
+            "REQUESTER requested->cancelled",
+            "REQUESTER accepted->cancelled",
+            "REQUESTER in-progress->cancelled",
             "REQUESTER on-hold->cancelled",
             "SYSTEM requested->expired");
 

@@ -12,8 +12,7 @@ public final class SmallCells {
 
     public static final int THRESHOLD = 5;
 
-    private SmallCells() {
-    }
+    private SmallCells() {}
 
     public static Cell cell(long count) {
         return count < THRESHOLD ? new Cell(null, true) : new Cell(count, null);
@@ -29,8 +28,17 @@ public final class SmallCells {
 
     /** Suppresses a row of cells that add up to a published total (e.g. the bands of one domain). */
     public static Map<String, Cell> row(Map<String, Long> counts) {
-        return new TableSuppression(Map.of("row", counts), Map.of("row", counts.values().stream().mapToLong(Long::longValue).sum()),
-                Map.of(), Set.of()).apply().get("row");
+        return new TableSuppression(
+                        Map.of("row", counts),
+                        Map.of(
+                                "row",
+                                counts.values().stream()
+                                        .mapToLong(Long::longValue)
+                                        .sum()),
+                        Map.of(),
+                        Set.of())
+                .apply()
+                .get("row");
     }
 
     /** A share is shown only when both its numerator and its denominator are publishable. */

@@ -24,11 +24,13 @@ import java.util.Set;
  * @param columnTotals    the published total of each column that has one
  * @param sensitiveColumns columns whose every member is singled out by being counted there (e.g. risk bands)
  */
-public record TableSuppression(Map<String, Map<String, Long>> counts, Map<String, Long> rowTotals,
-        Map<String, Long> columnTotals, Set<String> sensitiveColumns) {
+public record TableSuppression(
+        Map<String, Map<String, Long>> counts,
+        Map<String, Long> rowTotals,
+        Map<String, Long> columnTotals,
+        Set<String> sensitiveColumns) {
 
-    private record Key(String row, String column) {
-    }
+    private record Key(String row, String column) {}
 
     public Map<String, Map<String, Cell>> apply() {
         Set<Key> hidden = new HashSet<>();
@@ -48,27 +50,33 @@ public record TableSuppression(Map<String, Map<String, Long>> counts, Map<String
         Map<String, Map<String, Cell>> table = new LinkedHashMap<>();
         counts.forEach((row, cells) -> {
             Map<String, Cell> published = new LinkedHashMap<>();
-            cells.forEach((column, count) -> published.put(column,
-                    hidden.contains(new Key(row, column)) ? Cell.SUPPRESSED : Cell.shown(count)));
+            cells.forEach((column, count) ->
+                    published.put(column, hidden.contains(new Key(row, column)) ? Cell.SUPPRESSED : Cell.shown(count)));
             table.put(row, published);
         });
         return table;
     }
 
     /** A row or a column with a published total, its cells in publishing order. */
-    private record Line(List<Key> cells, long total) {
-    }
+    private record Line(List<Key> cells, long total) {}
 
     private List<Line> lines() {
         List<Line> lines = new ArrayList<>();
         counts.forEach((row, cells) -> {
             if (rowTotals.containsKey(row)) {
-                lines.add(new Line(cells.keySet().stream().map(column -> new Key(row, column)).toList(), rowTotals.get(row)));
+                lines.add(new Line(
+                        cells.keySet().stream()
+                                .map(column -> new Key(row, column))
+                                .toList(),
+                        rowTotals.get(row)));
             }
         });
-        columnTotals.forEach((column, total) -> lines.add(new Line(counts.entrySet().stream()
-                .filter(row -> row.getValue().containsKey(column))
-                .map(row -> new Key(row.getKey(), column)).toList(), total)));
+        columnTotals.forEach((column, total) -> lines.add(new Line(
+                counts.entrySet().stream()
+                        .filter(row -> row.getValue().containsKey(column))
+                        .map(row -> new Key(row.getKey(), column))
+                        .toList(),
+                total)));
         return lines;
     }
 
@@ -78,7 +86,8 @@ public record TableSuppression(Map<String, Map<String, Long>> counts, Map<String
         }
         boolean changed = false;
         for (Key key : line.cells()) {
-            if (!hidden.contains(key) && sensitiveColumns.contains(key.column())
+            if (!hidden.contains(key)
+                    && sensitiveColumns.contains(key.column())
                     && line.total() - count(key) < SmallCells.THRESHOLD) {
                 changed |= hidden.add(key);
             }

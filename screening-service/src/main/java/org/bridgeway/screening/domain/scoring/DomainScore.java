@@ -21,5 +21,4 @@ public record DomainScore(
         int answered,
         int itemCount,
         List<String> drivers,
-        List<String> needs) {
-}
+        List<String> needs) {}

@@ -2,7 +2,6 @@ package org.bridgeway.screening.domain.scoring;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 
 /**
@@ -26,7 +25,8 @@ public record InstrumentDefinition(
     public static final String MEAN = "mean";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(String id, String text, String domain, Integer min, Integer max, Boolean reverse, Double weight) {
+    public record Item(
+            String id, String text, String domain, Integer min, Integer max, Boolean reverse, Double weight) {
 
         @JsonIgnore
         public boolean isReverse() {
@@ -44,7 +44,8 @@ public record InstrumentDefinition(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Domain(String key, String label, String method, Integer minAnswered, List<Band> bands, List<String> needs) {
+    public record Domain(
+            String key, String label, String method, Integer minAnswered, List<Band> bands, List<String> needs) {
 
         public int effectiveMinAnswered() {
             return minAnswered == null ? 1 : minAnswered;
@@ -53,8 +54,7 @@ public record InstrumentDefinition(
 
     /** {@code upTo} is inclusive; the last band has none and takes everything above. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Band(String band, Double upTo) {
-    }
+    public record Band(String band, Double upTo) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FlagRule(String anyDomainAtLeast, DomainsAtLeast domainsAtLeast) {
@@ -65,17 +65,14 @@ public record InstrumentDefinition(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DomainsAtLeast(String band, Integer count) {
-    }
+    public record DomainsAtLeast(String band, Integer count) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TierRule(Integer tier, Condition when) {
-    }
+    public record TierRule(Integer tier, Condition when) {}
 
     /** Holds when either part holds; a part that is absent never holds. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Condition(String anyDomainAtLeast, DomainsAtLeast domainsAtLeast) {
-    }
+    public record Condition(String anyDomainAtLeast, DomainsAtLeast domainsAtLeast) {}
 
     public List<Item> itemsOf(String domainKey) {
         return items.stream().filter(i -> domainKey.equals(i.domain())).toList();

@@ -1,12 +1,5 @@
 package org.bridgeway.screening.domain.scoring;
 
-import org.bridgeway.screening.domain.scoring.InstrumentDefinition.Band;
-import org.bridgeway.screening.domain.scoring.InstrumentDefinition.Condition;
-import org.bridgeway.screening.domain.scoring.InstrumentDefinition.Domain;
-import org.bridgeway.screening.domain.scoring.InstrumentDefinition.DomainsAtLeast;
-import org.bridgeway.screening.domain.scoring.InstrumentDefinition.Item;
-import org.bridgeway.screening.domain.scoring.InstrumentDefinition.TierRule;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.bridgeway.screening.domain.scoring.InstrumentDefinition.Band;
+import org.bridgeway.screening.domain.scoring.InstrumentDefinition.Condition;
+import org.bridgeway.screening.domain.scoring.InstrumentDefinition.Domain;
+import org.bridgeway.screening.domain.scoring.InstrumentDefinition.DomainsAtLeast;
+import org.bridgeway.screening.domain.scoring.InstrumentDefinition.Item;
+import org.bridgeway.screening.domain.scoring.InstrumentDefinition.TierRule;
 
 /**
  * Checks an instrument before it is published. Reports every problem it can find, with the field path,
@@ -25,8 +24,7 @@ public final class InstrumentValidator {
     private static final int MIN_TIER = 0;
     private static final int MAX_TIER = 4;
 
-    private InstrumentValidator() {
-    }
+    private InstrumentValidator() {}
 
     public static List<Violation> validate(InstrumentDefinition d) {
         List<Violation> out = new ArrayList<>();
@@ -122,8 +120,11 @@ public final class InstrumentValidator {
         return keys;
     }
 
-    private static void domains(List<Domain> domains, Map<String, Integer> itemsPerDomain,
-                                Map<String, Integer> bandRank, List<Violation> out) {
+    private static void domains(
+            List<Domain> domains,
+            Map<String, Integer> itemsPerDomain,
+            Map<String, Integer> bandRank,
+            List<Violation> out) {
         if (domains == null || domains.isEmpty()) {
             out.add(new Violation("domains", "must not be empty"));
             return;
@@ -158,8 +159,8 @@ public final class InstrumentValidator {
             if (minAnswered < 1) {
                 out.add(new Violation(path + ".minAnswered", "must be at least 1"));
             } else if (itemCount > 0 && minAnswered > itemCount) {
-                out.add(new Violation(path + ".minAnswered",
-                        "must not exceed the domain's number of items (" + itemCount + ")"));
+                out.add(new Violation(
+                        path + ".minAnswered", "must not exceed the domain's number of items (" + itemCount + ")"));
             }
             bands(path + ".bands", dom.bands(), bandRank, out);
             if (dom.needs() == null) {
@@ -196,7 +197,8 @@ public final class InstrumentValidator {
             } else {
                 int rank = bandRank.get(b.band());
                 if (rank <= previousRank) {
-                    out.add(new Violation(bPath + ".band",
+                    out.add(new Violation(
+                            bPath + ".band",
                             "'" + b.band() + "' must come after '" + previousName + "' as in bandOrder"));
                 }
                 previousRank = rank;
@@ -213,8 +215,8 @@ public final class InstrumentValidator {
                 out.add(new Violation(bPath + ".upTo", "must be a finite number"));
             } else {
                 if (previousUpTo != null && b.upTo() <= previousUpTo) {
-                    out.add(new Violation(bPath + ".upTo",
-                            "must be greater than the previous band's upTo (" + previousUpTo + ")"));
+                    out.add(new Violation(
+                            bPath + ".upTo", "must be greater than the previous band's upTo (" + previousUpTo + ")"));
                 }
                 previousUpTo = b.upTo();
             }
@@ -262,8 +264,8 @@ public final class InstrumentValidator {
         }
     }
 
-    private static void condition(String path, Condition c, Map<String, Integer> bandRank, int domainCount,
-                                  List<Violation> out) {
+    private static void condition(
+            String path, Condition c, Map<String, Integer> bandRank, int domainCount, List<Violation> out) {
         if (c.anyDomainAtLeast() == null && c.domainsAtLeast() == null) {
             out.add(new Violation(path, "must have anyDomainAtLeast or domainsAtLeast"));
             return;
@@ -281,8 +283,8 @@ public final class InstrumentValidator {
             if (dal.count() == null || dal.count() < 1) {
                 out.add(new Violation(path + ".domainsAtLeast.count", "must be at least 1"));
             } else if (domainCount > 0 && dal.count() > domainCount) {
-                out.add(new Violation(path + ".domainsAtLeast.count",
-                        "must not exceed the number of domains (" + domainCount + ")"));
+                out.add(new Violation(
+                        path + ".domainsAtLeast.count", "must not exceed the number of domains (" + domainCount + ")"));
             }
         }
     }

@@ -8,5 +8,4 @@ import java.util.List;
  * @param needs the distinct need codes of every complete domain that reached the needs threshold
  *              (the lowest band named in the flag rule), in domain order
  */
-public record Score(List<DomainScore> domains, boolean flagged, int suggestedTier, List<String> needs) {
-}
+public record Score(List<DomainScore> domains, boolean flagged, int suggestedTier, List<String> needs) {}

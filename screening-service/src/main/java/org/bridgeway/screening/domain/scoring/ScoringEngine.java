@@ -1,12 +1,5 @@
 package org.bridgeway.screening.domain.scoring;
 
-import org.bridgeway.screening.domain.scoring.InstrumentDefinition.Band;
-import org.bridgeway.screening.domain.scoring.InstrumentDefinition.Condition;
-import org.bridgeway.screening.domain.scoring.InstrumentDefinition.Domain;
-import org.bridgeway.screening.domain.scoring.InstrumentDefinition.FlagRule;
-import org.bridgeway.screening.domain.scoring.InstrumentDefinition.Item;
-import org.bridgeway.screening.domain.scoring.InstrumentDefinition.TierRule;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -16,6 +9,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bridgeway.screening.domain.scoring.InstrumentDefinition.Band;
+import org.bridgeway.screening.domain.scoring.InstrumentDefinition.Condition;
+import org.bridgeway.screening.domain.scoring.InstrumentDefinition.Domain;
+import org.bridgeway.screening.domain.scoring.InstrumentDefinition.FlagRule;
+import org.bridgeway.screening.domain.scoring.InstrumentDefinition.Item;
+import org.bridgeway.screening.domain.scoring.InstrumentDefinition.TierRule;
 
 /**
  * Scores one answer set against an instrument (semantics in docs/instruments.md).
@@ -30,8 +29,7 @@ public final class ScoringEngine {
      */
     private static final double EPSILON = 1e-9;
 
-    private ScoringEngine() {
-    }
+    private ScoringEngine() {}
 
     public static Score score(InstrumentDefinition d, Map<String, Integer> answers) {
         checkAnswers(d, answers);
@@ -56,10 +54,19 @@ public final class ScoringEngine {
         Set<String> needs = new LinkedHashSet<>();
         for (int i = 0; i < domains.size(); i++) {
             DomainScore ds = domains.get(i);
-            List<String> domainNeeds = ranks.get(i) >= needsRank ? List.copyOf(d.domains().get(i).needs()) : List.of();
+            List<String> domainNeeds =
+                    ranks.get(i) >= needsRank ? List.copyOf(d.domains().get(i).needs()) : List.of();
             needs.addAll(domainNeeds);
-            withNeeds.add(new DomainScore(ds.key(), ds.label(), ds.score(), ds.band(), ds.complete(),
-                    ds.answered(), ds.itemCount(), ds.drivers(), domainNeeds));
+            withNeeds.add(new DomainScore(
+                    ds.key(),
+                    ds.label(),
+                    ds.score(),
+                    ds.band(),
+                    ds.complete(),
+                    ds.answered(),
+                    ds.itemCount(),
+                    ds.drivers(),
+                    domainNeeds));
         }
         return new Score(List.copyOf(withNeeds), flagged, tier, List.copyOf(needs));
     }
@@ -74,8 +81,8 @@ public final class ScoringEngine {
             known.add(item.id());
             Integer raw = answers.get(item.id());
             if (raw != null && (raw < item.min() || raw > item.max())) {
-                violations.add(new Violation("answers." + item.id(),
-                        "must be between " + item.min() + " and " + item.max()));
+                violations.add(
+                        new Violation("answers." + item.id(), "must be between " + item.min() + " and " + item.max()));
             }
         }
         answers.keySet().stream()
@@ -108,19 +115,28 @@ public final class ScoringEngine {
                 drivers.add(item);
             }
         }
-        drivers.sort(Comparator.comparingDouble((Item i) -> driverStrength(i, answers.get(i.id()))).reversed()
+        drivers.sort(Comparator.comparingDouble((Item i) -> driverStrength(i, answers.get(i.id())))
+                .reversed()
                 .thenComparing(Item::id));
         List<String> driverIds = drivers.stream().map(Item::id).toList();
 
         if (answered < domain.effectiveMinAnswered()) {
-            return new DomainScore(domain.key(), domain.label(), null, null, false, answered, items.size(),
-                    driverIds, List.of());
+            return new DomainScore(
+                    domain.key(), domain.label(), null, null, false, answered, items.size(), driverIds, List.of());
         }
         double score = InstrumentDefinition.MEAN.equals(domain.method())
                 ? answeredSum / answeredWeight
                 : answeredSum * totalWeight / answeredWeight;
-        return new DomainScore(domain.key(), domain.label(), round2(score), band(domain.bands(), score), true,
-                answered, items.size(), driverIds, List.of());
+        return new DomainScore(
+                domain.key(),
+                domain.label(),
+                round2(score),
+                band(domain.bands(), score),
+                true,
+                answered,
+                items.size(),
+                driverIds,
+                List.of());
     }
 
     private static double driverStrength(Item item, int raw) {
@@ -157,7 +173,8 @@ public final class ScoringEngine {
         }
         if (c.domainsAtLeast() != null) {
             int min = rank(d, c.domainsAtLeast().band());
-            return ranks.stream().filter(r -> r >= min).count() >= c.domainsAtLeast().count();
+            return ranks.stream().filter(r -> r >= min).count()
+                    >= c.domainsAtLeast().count();
         }
         return false;
     }

@@ -1,14 +1,13 @@
 package org.bridgeway.screening.domain.report;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SmallCellsTest {
 
@@ -23,24 +22,29 @@ class SmallCellsTest {
 
     @Test
     void aRowWithoutSmallCellsIsShownAsIs() {
-        assertEquals(cells("low", shown(12), "moderate", shown(5), "high", shown(7)),
+        assertEquals(
+                cells("low", shown(12), "moderate", shown(5), "high", shown(7)),
                 SmallCells.row(counts("low", 12, "moderate", 5, "high", 7)));
     }
 
     @Test
     void aSingleSmallCellTakesTheNextSmallestWithIt() {
         // shown alone, the 3 could be worked out from the row total
-        assertEquals(cells("low", shown(12), "moderate", HIDDEN, "high", HIDDEN, "incomplete", shown(9)),
+        assertEquals(
+                cells("low", shown(12), "moderate", HIDDEN, "high", HIDDEN, "incomplete", shown(9)),
                 SmallCells.row(counts("low", 12, "moderate", 6, "high", 3, "incomplete", 9)));
-        assertEquals(cells("low", HIDDEN, "moderate", shown(40), "high", HIDDEN),
+        assertEquals(
+                cells("low", HIDDEN, "moderate", shown(40), "high", HIDDEN),
                 SmallCells.row(counts("low", 5, "moderate", 40, "high", 0)));
     }
 
     @Test
     void twoOrMoreSmallCellsNeedNoSecondSuppression() {
-        assertEquals(cells("low", shown(12), "moderate", HIDDEN, "high", shown(7), "incomplete", HIDDEN),
+        assertEquals(
+                cells("low", shown(12), "moderate", HIDDEN, "high", shown(7), "incomplete", HIDDEN),
                 SmallCells.row(counts("low", 12, "moderate", 0, "high", 7, "incomplete", 1)));
-        assertEquals(cells("low", HIDDEN, "moderate", HIDDEN, "high", HIDDEN),
+        assertEquals(
+                cells("low", HIDDEN, "moderate", HIDDEN, "high", HIDDEN),
                 SmallCells.row(counts("low", 1, "moderate", 2, "high", 3)));
     }
 
@@ -55,33 +59,38 @@ class SmallCellsTest {
     void theRowKeepsItsOrderAndLeavesTheInputAlone() {
         Map<String, Long> input = counts("high", 9, "low", 2, "moderate", 30);
         Map<String, Long> copy = new LinkedHashMap<>(input);
-        assertEquals(List.of("high", "low", "moderate"), List.copyOf(SmallCells.row(input).keySet()));
+        assertEquals(
+                List.of("high", "low", "moderate"),
+                List.copyOf(SmallCells.row(input).keySet()));
         assertEquals(copy, input);
     }
 
     @ParameterizedTest(name = "{0} of {1} -> {2}")
     @CsvSource({
-            "7, 12, 0.583",
-            "5, 5, 1.0",
-            "5, 10, 0.5",
-            "10, 20, 0.5",
-            "1, 3, ",      // both small
-            "4, 100, ",    // part small
-            "5, 4, ",      // whole small
-            "5, 9, ",      // the complement (4) is small
-            "0, 0, ",      // nothing to divide
-            "100, 105, 0.952"})
+        "7, 12, 0.583",
+        "5, 5, 1.0",
+        "5, 10, 0.5",
+        "10, 20, 0.5",
+        "1, 3, ", // both small
+        "4, 100, ", // part small
+        "5, 4, ", // whole small
+        "5, 9, ", // the complement (4) is small
+        "0, 0, ", // nothing to divide
+        "100, 105, 0.952"
+    })
     void aShareIsShownOnlyWhenItsPartsAreNotSmall(long part, long whole, Double expected) {
-        assertEquals(expected == null ? new Share(null, true) : new Share(expected, null), SmallCells.share(part, whole));
+        assertEquals(
+                expected == null ? new Share(null, true) : new Share(expected, null), SmallCells.share(part, whole));
     }
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({
-            "7, 12, true",   // 12 - 7 = 5 not flagged: both publishable
-            "10, 12, false", // only 2 not flagged: flagged would give them away
-            "12, 12, false", // everyone flagged is as telling
-            "4, 40, false",  // small itself
-            "20, 40, true"})
+        "7, 12, true", // 12 - 7 = 5 not flagged: both publishable
+        "10, 12, false", // only 2 not flagged: flagged would give them away
+        "12, 12, false", // everyone flagged is as telling
+        "4, 40, false", // small itself
+        "20, 40, true"
+    })
     void aPartIsHiddenWhenItOrItsComplementIsSmall(long part, long whole, boolean published) {
         Cell cell = SmallCells.part(part, whole);
         assertEquals(published ? shown(part) : new Cell(null, true), cell);

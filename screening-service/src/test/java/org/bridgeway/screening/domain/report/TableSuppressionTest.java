@@ -1,13 +1,12 @@
 package org.bridgeway.screening.domain.report;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** Suppression that looks at each row's and column's published total, not only at each cell. */
 class TableSuppressionTest {
@@ -22,7 +21,9 @@ class TableSuppressionTest {
 
         var published = new TableSuppression(table, Map.of("housing", 7L), Map.of(), CONCERN).apply();
 
-        assertEquals(cells("low", HIDDEN, "moderate", HIDDEN, "high", HIDDEN, "incomplete", HIDDEN), published.get("housing"));
+        assertEquals(
+                cells("low", HIDDEN, "moderate", HIDDEN, "high", HIDDEN, "incomplete", HIDDEN),
+                published.get("housing"));
     }
 
     @Test
@@ -31,7 +32,9 @@ class TableSuppressionTest {
 
         var published = new TableSuppression(table, Map.of("housing", 12L), Map.of(), CONCERN).apply();
 
-        assertEquals(cells("low", shown(5), "moderate", HIDDEN, "high", shown(7), "incomplete", HIDDEN), published.get("housing"));
+        assertEquals(
+                cells("low", shown(5), "moderate", HIDDEN, "high", shown(7), "incomplete", HIDDEN),
+                published.get("housing"));
     }
 
     @Test
@@ -41,7 +44,9 @@ class TableSuppressionTest {
 
         var published = new TableSuppression(table, Map.of("housing", 23L), Map.of(), CONCERN).apply();
 
-        assertEquals(cells("low", HIDDEN, "moderate", HIDDEN, "high", HIDDEN, "incomplete", HIDDEN), published.get("housing"));
+        assertEquals(
+                cells("low", HIDDEN, "moderate", HIDDEN, "high", HIDDEN, "incomplete", HIDDEN),
+                published.get("housing"));
     }
 
     @Test
@@ -68,7 +73,9 @@ class TableSuppressionTest {
     void suppressionInAColumnCarriesOnIntoTheRowsItTouches() {
         // column "high" (published 9) hides housing's 6 next to school's 3; housing's row (published 32) then has a
         // single hidden cell, so its next smallest goes too; school's row has no published total
-        var table = table(row("housing", "low", 20, "moderate", 6, "high", 6), row("school", "low", 30, "moderate", 8, "high", 3));
+        var table = table(
+                row("housing", "low", 20, "moderate", 6, "high", 6),
+                row("school", "low", 30, "moderate", 8, "high", 3));
 
         var published = new TableSuppression(table, Map.of("housing", 32L), Map.of("high", 9L), Set.of()).apply();
 
@@ -90,8 +97,7 @@ class TableSuppressionTest {
         return new Cell(count, null);
     }
 
-    private record Row(String key, Map<String, Long> counts) {
-    }
+    private record Row(String key, Map<String, Long> counts) {}
 
     private static Row row(String key, Object... columnThenCount) {
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -1,28 +1,27 @@
 package org.bridgeway.screening.domain.scoring;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bridgeway.screening.domain.scoring.InstrumentDefinition.Item;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.bridgeway.screening.domain.scoring.InstrumentDefinition.Item;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class InstrumentValidatorTest {
 
@@ -124,31 +123,38 @@ class InstrumentValidatorTest {
     void reportsEachProblemAtItsFieldPath(String mutations, String expectedFields, String message) throws IOException {
         List<Violation> violations = InstrumentValidator.validate(mutate(mutations));
 
-        List<String> expected = Arrays.stream(expectedFields.trim().split("\\s+")).sorted().toList();
-        assertEquals(expected, violations.stream().map(Violation::field).sorted().toList(), violations::toString);
+        List<String> expected =
+                Arrays.stream(expectedFields.trim().split("\\s+")).sorted().toList();
+        assertEquals(
+                expected, violations.stream().map(Violation::field).sorted().toList(), violations::toString);
         String first = expectedFields.trim().split("\\s+")[0];
-        Violation v = violations.stream().filter(x -> x.field().equals(first)).findFirst().orElseThrow();
+        Violation v = violations.stream()
+                .filter(x -> x.field().equals(first))
+                .findFirst()
+                .orElseThrow();
         assertTrue(v.message().contains(message), () -> "'" + v.message() + "' should contain '" + message + "'");
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-            "{}",
-            "{\"/flag\": null}",
-            "{\"/flag/domainsAtLeast\": null}",
-            "{\"/flag/anyDomainAtLeast\": null}",
-            "{\"/tiers\": []}",
-            "{\"/tiers/0/tier\": 0}",
-            "{\"/tiers/0/tier\": 4}",
-            "{\"/domains/0/minAnswered\": 3}",
-            "{\"/domains/0/minAnswered\": null}",
-            "{\"/domains/0/needs\": []}",
-            "{\"/domains/1/bands\": [{\"band\": \"high\"}]}",
-            "{\"/domains/1/bands\": [{\"band\": \"low\", \"upTo\": 2}, {\"band\": \"high\"}]}",
-            "{\"/domains/0/bands/0/upTo\": -3.5}",
-            "{\"/items/0/weight\": 0.5}",
-            "{\"/items/0/reverse\": false}",
-            "{\"/key\": \"needs-survey-2\"}"})
+    @ValueSource(
+            strings = {
+                "{}",
+                "{\"/flag\": null}",
+                "{\"/flag/domainsAtLeast\": null}",
+                "{\"/flag/anyDomainAtLeast\": null}",
+                "{\"/tiers\": []}",
+                "{\"/tiers/0/tier\": 0}",
+                "{\"/tiers/0/tier\": 4}",
+                "{\"/domains/0/minAnswered\": 3}",
+                "{\"/domains/0/minAnswered\": null}",
+                "{\"/domains/0/needs\": []}",
+                "{\"/domains/1/bands\": [{\"band\": \"high\"}]}",
+                "{\"/domains/1/bands\": [{\"band\": \"low\", \"upTo\": 2}, {\"band\": \"high\"}]}",
+                "{\"/domains/0/bands/0/upTo\": -3.5}",
+                "{\"/items/0/weight\": 0.5}",
+                "{\"/items/0/reverse\": false}",
+                "{\"/key\": \"needs-survey-2\"}"
+            })
     void acceptsValidVariants(String mutations) throws IOException {
         assertEquals(List.of(), InstrumentValidator.validate(mutate(mutations)));
     }
@@ -160,9 +166,10 @@ class InstrumentValidatorTest {
 
     @Test
     void emptyDefinitionReportsEveryRequiredPart() {
-        List<Violation> violations = InstrumentValidator.validate(
-                new InstrumentDefinition(null, null, null, null, null, null, null, null));
-        assertEquals(List.of("bandOrder", "domains", "items", "key", "tiers", "title", "version"),
+        List<Violation> violations =
+                InstrumentValidator.validate(new InstrumentDefinition(null, null, null, null, null, null, null, null));
+        assertEquals(
+                List.of("bandOrder", "domains", "items", "key", "tiers", "title", "version"),
                 violations.stream().map(Violation::field).sorted().toList());
     }
 
@@ -179,7 +186,8 @@ class InstrumentValidatorTest {
         assertEquals(List.of(), InstrumentValidator.validate(d));
         assertEquals("needs-survey", d.key());
         assertEquals(1, d.version());
-        assertEquals(List.of("home", "housing", "distress", "school", "food", "resilience"),
+        assertEquals(
+                List.of("home", "housing", "distress", "school", "food", "resilience"),
                 d.domains().stream().map(InstrumentDefinition.Domain::key).toList());
         for (InstrumentDefinition.Domain domain : d.domains()) {
             int items = d.itemsOf(domain.key()).size();
@@ -196,8 +204,13 @@ class InstrumentValidatorTest {
             original = JSON.readTree(in);
         }
         JsonNode written = JSON.valueToTree(JSON.treeToValue(original, InstrumentDefinition.class));
-        assertTrue(original.equals((a, b) -> a.isNumber() && b.isNumber()
-                ? Double.compare(a.doubleValue(), b.doubleValue()) : a.equals(b) ? 0 : 1, written), written::toString);
+        assertTrue(
+                original.equals(
+                        (a, b) -> a.isNumber() && b.isNumber()
+                                ? Double.compare(a.doubleValue(), b.doubleValue())
+                                : a.equals(b) ? 0 : 1,
+                        written),
+                written::toString);
     }
 
     @Test
@@ -247,7 +260,8 @@ class InstrumentValidatorTest {
         // home 5 + 3 + 1 = 9; school 5 + 2 + 2 + 2 = 11; food 4 + 2 = 6: each just into moderate
         answers.putAll(Map.of("home1", 4, "home4", 2, "school1", 3, "school3", 3, "school4", 3, "food1", 3));
         Score score = ScoringEngine.score(d, answers);
-        assertEquals(List.of("moderate", "low", "low", "moderate", "moderate", "low"),
+        assertEquals(
+                List.of("moderate", "low", "low", "moderate", "moderate", "low"),
                 score.domains().stream().map(DomainScore::band).toList());
         assertTrue(score.flagged());
         assertEquals(2, score.suggestedTier());
@@ -262,8 +276,15 @@ class InstrumentValidatorTest {
         Score score = ScoringEngine.score(d, answers);
         assertTrue(score.domains().stream().allMatch(ds -> "high".equals(ds.band())), score::toString);
         assertEquals(4, score.suggestedTier());
-        assertEquals(List.of("family-support", "housing", "mental-health", "school-engagement", "food-security",
-                "mentoring"), score.needs());
+        assertEquals(
+                List.of(
+                        "family-support",
+                        "housing",
+                        "mental-health",
+                        "school-engagement",
+                        "food-security",
+                        "mentoring"),
+                score.needs());
     }
 
     // --- fixtures ------------------------------------------------------------------------------------------------

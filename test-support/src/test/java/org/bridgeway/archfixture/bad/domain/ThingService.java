@@ -3,5 +3,4 @@ package org.bridgeway.archfixture.bad.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class ThingService {
-}
+public class ThingService {}

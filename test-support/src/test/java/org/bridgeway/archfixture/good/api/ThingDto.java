@@ -1,4 +1,3 @@
 package org.bridgeway.archfixture.good.api;
 
-public record ThingDto(String status) {
-}
+public record ThingDto(String status) {}

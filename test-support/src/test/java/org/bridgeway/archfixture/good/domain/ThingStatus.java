@@ -1,3 +1,6 @@
 package org.bridgeway.archfixture.good.domain;
 
-public enum ThingStatus { OPEN, CLOSED }
+public enum ThingStatus {
+    OPEN,
+    CLOSED
+}

@@ -1,8 +1,7 @@
 package org.bridgeway.archfixture.good.store;
 
-import org.bridgeway.archfixture.good.domain.ThingStatus;
-
 import java.sql.Connection;
+import org.bridgeway.archfixture.good.domain.ThingStatus;
 
 public class ThingStore {
     Connection connection;
