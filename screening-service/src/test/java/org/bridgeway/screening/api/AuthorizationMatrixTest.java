@@ -192,7 +192,8 @@ class AuthorizationMatrixTest {
                         .post(BASE + "/boards/{b}/batches", w.board());
             }
         },
-        BATCH_GET(expect(403, 200, Who.SIS, Who.COORDINATOR, Who.ADMIN)) {
+        // another board's batch is 404, not 403: its existence is not disclosed (issue 8)
+        BATCH_GET(expect(403, 200, Who.SIS, Who.COORDINATOR, Who.ADMIN, 404, Who.OTHER_BOARD_COORDINATOR)) {
             Response call(World w, String token) {
                 return as(token).get(w.batchLocation());
             }
