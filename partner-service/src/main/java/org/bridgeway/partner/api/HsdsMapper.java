@@ -21,7 +21,7 @@ import org.bridgeway.partner.domain.Need;
 import org.bridgeway.partner.domain.OrganizationModel.OrganizationDetails;
 import org.bridgeway.partner.domain.ServiceModel.LocationDetails;
 import org.bridgeway.partner.domain.ServiceModel.ServiceDetails;
-import org.bridgeway.platform.api.Page;
+import org.bridgeway.platform.paging.Page;
 
 /**
  * Maps the directory to HSDS 3.x. Child objects HSDS wants with their own uuid (languages, areas, phones,

@@ -14,8 +14,8 @@ import org.bridgeway.partner.domain.AgreementModel.AgreementDetails;
 import org.bridgeway.partner.domain.AgreementModel.AgreementQuery;
 import org.bridgeway.partner.store.AgreementEntity;
 import org.bridgeway.partner.store.OrganizationEntity;
-import org.bridgeway.platform.api.Page;
-import org.bridgeway.platform.api.PageRequest;
+import org.bridgeway.platform.paging.Page;
+import org.bridgeway.platform.paging.PageRequest;
 import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.security.Caller;
 

@@ -12,8 +12,8 @@ import org.bridgeway.partner.domain.OrganizationModel.OrganizationDetails;
 import org.bridgeway.partner.domain.ServiceModel.ServiceDetails;
 import org.bridgeway.partner.store.OrganizationEntity;
 import org.bridgeway.partner.store.ServiceEntity;
-import org.bridgeway.platform.api.Page;
-import org.bridgeway.platform.api.PageRequest;
+import org.bridgeway.platform.paging.Page;
+import org.bridgeway.platform.paging.PageRequest;
 import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.security.Caller;
 

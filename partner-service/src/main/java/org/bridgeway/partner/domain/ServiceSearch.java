@@ -5,8 +5,8 @@ import jakarta.transaction.Transactional;
 import org.bridgeway.partner.domain.ServiceModel.SearchCriteria;
 import org.bridgeway.partner.domain.ServiceModel.ServiceDetails;
 import org.bridgeway.partner.store.ServiceSearchQuery;
-import org.bridgeway.platform.api.Page;
-import org.bridgeway.platform.api.PageRequest;
+import org.bridgeway.platform.paging.Page;
+import org.bridgeway.platform.paging.PageRequest;
 import org.bridgeway.platform.security.Caller;
 
 /** Finds services for a student's needs, where and in what language they are served, most relevant first. */

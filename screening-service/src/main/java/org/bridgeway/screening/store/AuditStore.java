@@ -2,8 +2,8 @@ package org.bridgeway.screening.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.bridgeway.platform.api.Page;
-import org.bridgeway.platform.api.PageRequest;
+import org.bridgeway.platform.paging.Page;
+import org.bridgeway.platform.paging.PageRequest;
 
 /** The append-only audit log (a database trigger refuses updates, deletes and truncation). */
 @ApplicationScoped

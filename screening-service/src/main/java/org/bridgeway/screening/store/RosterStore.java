@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.bridgeway.platform.api.Page;
-import org.bridgeway.platform.api.PageRequest;
+import org.bridgeway.platform.paging.Page;
+import org.bridgeway.platform.paging.PageRequest;
 
 /** Schools and students of each board, written in bulk: pushing the same roster twice changes nothing. */
 @ApplicationScoped

@@ -10,8 +10,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.bridgeway.platform.api.Page;
-import org.bridgeway.platform.api.PageRequest;
+import org.bridgeway.platform.paging.Page;
+import org.bridgeway.platform.paging.PageRequest;
 import org.bridgeway.screening.domain.RowError;
 
 /** The rows of a batch that could not be stored, and why: written per chunk, read page by page. */

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.bridgeway.platform.api.Page;
-import org.bridgeway.platform.api.PageRequest;
+import org.bridgeway.platform.paging.Page;
+import org.bridgeway.platform.paging.PageRequest;
 import org.bridgeway.screening.domain.ScoredScreening;
 import org.bridgeway.screening.domain.scoring.Score;
 

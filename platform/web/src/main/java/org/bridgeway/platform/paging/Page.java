@@ -1,4 +1,4 @@
-package org.bridgeway.platform.api;
+package org.bridgeway.platform.paging;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package org.bridgeway.platform.api;
+package org.bridgeway.platform.paging;
 
 import java.util.ArrayList;
 import java.util.List;
