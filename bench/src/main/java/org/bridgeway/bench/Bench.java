@@ -76,8 +76,8 @@ public final class Bench {
         String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")
                 .withZone(ZoneOffset.UTC)
                 .format(Instant.now());
-        Path results = Files.createDirectories(
-                root.resolve("bench/results").resolve(stamp + (settings.quick() ? "-quick" : "")));
+        Path results = Files.createDirectories(root.resolve("bench/results")
+                .resolve(stamp + (settings.quick() ? "-quick" : "") + (settings.runs("all") ? "" : "-partial")));
         int exit = 1;
         try {
             suite.start();
@@ -99,7 +99,10 @@ public final class Bench {
     }
 
     /** Runs one phase; a failure is a row of the table and the run goes on, so one broken phase costs no other figure. */
-    private void phase(String name, Phase phase) {
+    private void phase(String key, String name, Phase phase) {
+        if (!settings.runs(key)) {
+            return;
+        }
         try {
             phase.run();
         } catch (Exception e) {
@@ -130,19 +133,20 @@ public final class Bench {
         cohort = roster(settings.students());
         String durability = durability();
 
-        phase("bulk ingest", () -> bulkIngest(settings.bulkRows()));
+        phase("bulk", "bulk ingest", () -> bulkIngest(settings.bulkRows()));
         drained("after bulk ingest");
         LoadGenerator generator = new LoadGenerator(home, settings.generatorCpus(), processCpu);
         phase(
+                "submits",
                 "single submits",
                 () -> new SubmitBench(suite, settings, generator, sis, BOARD, cohort, rows, cpu, notes).run(results));
         drained("after the submit runs");
-        phase("flagged → case", () -> flaggedToCase(settings.flagged()));
-        phase("flagged backlog", () -> backlog(settings.backlog()));
-        phase("partner search", () -> new PartnerSearchBench(suite, rows).run());
-        phase("matching", () -> new MatchingBench().run(rows));
-        phase("memory", this::memory);
-        phase("readiness", this::readiness);
+        phase("flagged", "flagged → case", () -> flaggedToCase(settings.flagged()));
+        phase("backlog", "flagged backlog", () -> backlog(settings.backlog()));
+        phase("search", "partner search", () -> new PartnerSearchBench(suite, rows).run());
+        phase("matching", "matching", () -> new MatchingBench().run(rows));
+        phase("memory", "memory", this::memory);
+        phase("readiness", "readiness", this::readiness);
 
         String report = "# Bench results " + Instant.now() + "\n\n"
                 + Runtime.getRuntime().availableProcessors()
@@ -157,7 +161,7 @@ public final class Bench {
                 + String.format("%nThe whole run took %.1f minutes.%n", (System.nanoTime() - started) / 60e9);
         System.out.println("\n" + report);
         Files.writeString(results.resolve("results.md"), report);
-        if (!settings.quick()) {
+        if (!settings.quick() && settings.runs("all")) {
             Files.writeString(root.resolve("bench/results/latest.md"), report);
         }
         System.out.println("bench: results in " + results);

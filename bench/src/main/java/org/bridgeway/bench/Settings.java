@@ -23,7 +23,8 @@ record Settings(
         int flaggedRate,
         int backlog,
         String generatorCpus,
-        String synchronousCommit) {
+        String synchronousCommit,
+        List<String> phases) {
 
     static Settings fromSystemProperties() {
         boolean quick = Boolean.getBoolean("bench.quick");
@@ -50,7 +51,15 @@ record Settings(
                 Integer.getInteger("bench.flaggedRate", 20),
                 Integer.getInteger("bench.backlog", quick ? 300 : 20_000),
                 System.getProperty("bench.generatorCpus"),
-                System.getProperty("bridgeway.pg.synchronous-commit", "on"));
+                System.getProperty("bridgeway.pg.synchronous-commit", "on"),
+                Arrays.stream(System.getProperty("bench.phases", "all").split(","))
+                        .map(String::trim)
+                        .toList());
+    }
+
+    /** Whether a phase runs: {@code -Dbench.phases=flagged,matching} runs only those (names as in the table). */
+    boolean runs(String phase) {
+        return phases.contains("all") || phases.contains(phase);
     }
 
     String describe() {
