@@ -291,6 +291,11 @@ public final class Bench {
                 String.format("p50 %.0f, p95 %.0f, p99 %.0f ms", p.p50(), p.p95(), p.p99()),
                 p.count() == count && p.p95() <= 150));
         rows.add(referrals.row(ids, settings.flaggedRate()));
+        notes.append("Flagged → referral requested, p50 (ms) of each tenth of the ")
+                .append(count)
+                .append(" sends in order: ")
+                .append(referrals.tenths())
+                .append(".\n\n");
     }
 
     /** A backlog of flagged screenings pushed as one batch: how fast referral-service opens their cases. */

@@ -40,6 +40,7 @@ final class ReferralBench {
     private final String coordinator;
     private final HttpClient http = HttpClient.newHttpClient();
     private UUID organization;
+    private String tenths = "";
 
     ReferralBench(Devstack suite, String board, List<String> schools) {
         this.suite = suite;
@@ -124,6 +125,11 @@ final class ReferralBench {
                 p.count() == screenings.size() && p.p95() <= 150);
     }
 
+    /** p50 of flagged → requested per tenth of the sends, in send order (after {@link #row}). */
+    String tenths() {
+        return tenths;
+    }
+
     private Percentiles storedToRequested(List<UUID> screenings, Duration wait) throws Exception {
         Instant deadline = Instant.now().plus(wait);
         Map<UUID, Instant> requested;
@@ -141,11 +147,13 @@ final class ReferralBench {
                 "SELECT id, created_at FROM screening WHERE board_id = ?" + " AND id = ANY (?)",
                 screenings);
         Map<UUID, Instant> sent = requested;
-        return Percentiles.of(screenings.stream()
+        double[] inSendOrder = screenings.stream()
                 .filter(sent::containsKey)
                 .mapToDouble(
                         id -> Duration.between(stored.get(id), sent.get(id)).toNanos() / 1e6)
-                .toArray());
+                .toArray();
+        tenths = Percentiles.byTenths(inSendOrder);
+        return Percentiles.of(inSendOrder);
     }
 
     private boolean readModelHasPartner() throws Exception {
