@@ -3,6 +3,7 @@ package org.bridgeway.referral.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import org.bridgeway.platform.problem.ApiException;
 import org.bridgeway.platform.security.Caller;
 import org.bridgeway.platform.security.Roles;
@@ -60,6 +61,53 @@ public class Access {
             return UUID.fromString(caller.organization());
         } catch (RuntimeException e) {
             throw ApiException.forbidden("Your token names no partner organization.");
+        }
+    }
+
+    /**
+     * Whose webhook subscriptions the caller manages: a partner its own organization's, a coordinator those of
+     * its board's partner organizations (an agreement with the board), an admin every organization's.
+     */
+    public WebhookReach webhookReach(Caller caller) {
+        if (caller.is(Roles.PARTNER)) {
+            return new WebhookReach(partnerOrganization(caller), null);
+        }
+        if (caller.is(Roles.ADMIN)) {
+            return new WebhookReach(null, null);
+        }
+        if (caller.is(Roles.COORDINATOR) && caller.board() != null) {
+            return new WebhookReach(null, caller.board());
+        }
+        throw ApiException.forbidden("Only partner organizations, coordinators and admins manage webhooks.");
+    }
+
+    /** {@code organization} set: a partner; {@code board} set: a coordinator of that board; neither: an admin. */
+    public record WebhookReach(UUID organization, String board) {
+
+        /** Whether the reach covers the organization; {@code partnersWithBoard} asks the agreements read model. */
+        public boolean covers(UUID org, BiPredicate<UUID, String> partnersWithBoard) {
+            if (organization != null) {
+                return organization.equals(org);
+            }
+            return board == null || partnersWithBoard.test(org, board);
+        }
+
+        /** The organization a new subscription is for: a partner's own, else the one named (required). */
+        public UUID organizationFor(UUID requested, BiPredicate<UUID, String> partnersWithBoard) {
+            if (organization != null) {
+                if (requested != null && !requested.equals(organization)) {
+                    throw ApiException.forbidden("A partner registers webhooks for its own organization only.");
+                }
+                return organization;
+            }
+            if (requested == null) {
+                throw ApiException.invalidField(
+                        "organizationId", "is required unless you call as the partner organization");
+            }
+            if (!covers(requested, partnersWithBoard)) {
+                throw ApiException.forbidden("Organization " + requested + " has no agreement with your board.");
+            }
+            return requested;
         }
     }
 
