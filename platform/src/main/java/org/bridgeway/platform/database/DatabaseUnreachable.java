@@ -3,6 +3,7 @@ package org.bridgeway.platform.database;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 
 /**
  * Tells a database that cannot be reached (refused, gone mid-call, shutting down, no pooled
@@ -37,7 +38,9 @@ public final class DatabaseUnreachable {
         if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
             return true;
         }
-        // Agroal's pool gives no SQL state when no connection could be had in time.
-        return sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout");
+        // Agroal's pool gives no SQL state when no connection could be had in time ("Acquisition timeout while
+        // waiting for new connection", "Sorry, acquisition timeout!" in older versions).
+        return sql.getMessage() != null
+                && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
     }
 }
