@@ -1,7 +1,5 @@
 package org.bridgeway.screening.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -25,13 +23,13 @@ public class RosterService {
     private final RosterStore roster;
     private final ConsentStore consents;
     private final IdentityVault vault;
-    private final ObjectMapper json;
+    private final IdentitySeal identities;
 
-    RosterService(RosterStore roster, ConsentStore consents, IdentityVault vault, ObjectMapper json) {
+    RosterService(RosterStore roster, ConsentStore consents, IdentityVault vault, IdentitySeal identities) {
         this.roster = roster;
         this.consents = consents;
         this.vault = vault;
-        this.json = json;
+        this.identities = identities;
     }
 
     @Transactional
@@ -57,7 +55,9 @@ public class RosterService {
                     s.schoolId(),
                     s.grade(),
                     s.dateOfBirth().withDayOfMonth(1),
-                    vault.encrypt(ref, identityJson(s))));
+                    identities.seal(
+                            ref,
+                            new StudentIdentity(s.sisStudentId(), s.givenName(), s.familyName(), s.dateOfBirth()))));
         }
         roster.upsertStudents(boardId, rows);
         int created = (int)
@@ -92,15 +92,6 @@ public class RosterService {
         }
         if (!errors.isEmpty()) {
             throw ApiException.badRequest("The roster has invalid rows; nothing was stored.", errors);
-        }
-    }
-
-    private String identityJson(RosterCommand.Student s) {
-        try {
-            return json.writeValueAsString(
-                    new StudentIdentity(s.sisStudentId(), s.givenName(), s.familyName(), s.dateOfBirth()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("identity cannot be written", e);
         }
     }
 }

@@ -45,9 +45,11 @@ public class RosterStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public void upsertSchools(String boardId, List<SchoolRow> schools) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement upsert = connection.prepareStatement(
-                        "INSERT INTO school (board_id, school_id, name) VALUES (?, ?, ?)"
-                                + " ON CONFLICT (board_id, school_id) DO UPDATE SET name = excluded.name, updated_at = now()")) {
+                PreparedStatement upsert =
+                        connection.prepareStatement("INSERT INTO school (board_id, school_id, name) VALUES (?, ?, ?)"
+                                + " ON CONFLICT (board_id, school_id) DO UPDATE SET name = excluded.name, updated_at = now()"
+                                // the same name again changes nothing, not even updated_at
+                                + " WHERE school.name IS DISTINCT FROM excluded.name")) {
             for (SchoolRow school : schools) {
                 upsert.setString(1, boardId);
                 upsert.setString(2, school.schoolId());
@@ -86,7 +88,9 @@ public class RosterStore {
                 PreparedStatement upsert = connection.prepareStatement(
                         "INSERT INTO student (student_ref, board_id, school_id, grade, birth_month, identity) VALUES (?, ?, ?, ?, ?, ?)"
                                 + " ON CONFLICT (student_ref) DO UPDATE SET school_id = excluded.school_id, grade = excluded.grade,"
-                                + " birth_month = excluded.birth_month, identity = excluded.identity, updated_at = now()"
+                                + " birth_month = excluded.birth_month, identity = excluded.identity, updated_at = now(),"
+                                // a student the SIS names again is on the roster again
+                                + " deactivated_at = NULL"
                                 // a ref of another board is never overwritten, whatever derived it
                                 + " WHERE student.board_id = excluded.board_id")) {
             for (StudentRow s : students) {
@@ -101,6 +105,54 @@ public class RosterStore {
             upsert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("student upsert failed", e);
+        }
+    }
+
+    /** A student of the board as stored, for a roster import to compare with what it reads. */
+    public record StoredStudent(String schoolId, Integer grade, byte[] identity, boolean deactivated) {}
+
+    /** The board's students among these refs, as stored (never another board's). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, StoredStudent> stored(String boardId, Collection<String> studentRefs) {
+        Map<String, StoredStudent> stored = new HashMap<>();
+        if (studentRefs.isEmpty()) {
+            return stored;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT student_ref, school_id, grade, identity, deactivated_at IS NOT NULL FROM student"
+                                + " WHERE board_id = ? AND student_ref = ANY (?)")) {
+            select.setString(1, boardId);
+            select.setArray(2, connection.createArrayOf("text", studentRefs.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    stored.put(
+                            rs.getString(1),
+                            new StoredStudent(
+                                    rs.getString(2), (Integer) rs.getObject(3), rs.getBytes(4), rs.getBoolean(5)));
+                }
+            }
+            return stored;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading students failed", e);
+        }
+    }
+
+    /** Deactivates the board's students among these refs that are active; the rows and refs stay. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int deactivate(String boardId, Collection<String> studentRefs) {
+        if (studentRefs.isEmpty()) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update =
+                        connection.prepareStatement("UPDATE student SET deactivated_at = now(), updated_at = now()"
+                                + " WHERE board_id = ? AND student_ref = ANY (?) AND deactivated_at IS NULL")) {
+            update.setString(1, boardId);
+            update.setArray(2, connection.createArrayOf("text", studentRefs.toArray()));
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("deactivating students failed", e);
         }
     }
 
