@@ -2,6 +2,7 @@ package org.bridgeway.referral.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import org.bridgeway.platform.problem.ApiException;
@@ -53,6 +54,37 @@ public class Access {
                     : Optional.empty();
         }
         return requester(caller, referral.boardId, referral.schoolId) ? Optional.of(Side.REQUESTER) : Optional.empty();
+    }
+
+    /** What a listing across referrals covers: {@code null} fields are not restricted. */
+    public record ListingScope(String boardId, Set<String> schoolIds, UUID organizationId) {}
+
+    /**
+     * The referrals a listing may show this caller, narrowed to {@code organization} when one is asked for:
+     * a partner only its own organization's (asking for another is 403), a coordinator its board's, school
+     * staff their schools', an admin every board's.
+     */
+    public ListingScope listingScope(Caller caller, UUID organization) {
+        if (caller.is(Roles.PARTNER)) {
+            UUID own = partnerOrganization(caller);
+            if (organization != null && !organization.equals(own)) {
+                throw ApiException.forbidden("Your token covers organization " + own + " only.");
+            }
+            return new ListingScope(null, null, own);
+        }
+        if (caller.is(Roles.ADMIN)) {
+            return new ListingScope(null, null, organization);
+        }
+        if (caller.board() == null) {
+            throw ApiException.forbidden("Your token names no board.");
+        }
+        if (caller.is(Roles.COORDINATOR)) {
+            return new ListingScope(caller.board(), null, organization);
+        }
+        if (caller.is(Roles.SCHOOL_STAFF)) {
+            return new ListingScope(caller.board(), Set.copyOf(caller.schools()), organization);
+        }
+        throw ApiException.forbidden("Your role does not see referrals.");
     }
 
     /** The partner organization in the caller's token. */

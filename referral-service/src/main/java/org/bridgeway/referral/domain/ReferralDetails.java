@@ -9,14 +9,15 @@ import org.bridgeway.referral.store.Referral;
 import org.bridgeway.referral.store.ReferralCase;
 
 /**
- * A referral with the screening summary a partner may see (needs, bands, tier; never identity), and
- * the transitions the caller's side may make now.
+ * A referral with the screening summary a partner may see (needs, bands, tier; never identity: the
+ * student is only the pseudonymous {@code studentRef}), and the transitions the caller's side may make now.
  */
 public record ReferralDetails(
         UUID id,
         UUID caseId,
         String boardId,
         String schoolId,
+        String studentRef,
         UUID serviceId,
         String serviceName,
         UUID organizationId,
@@ -32,6 +33,7 @@ public record ReferralDetails(
         Instant dueAt,
         Instant acceptedAt,
         Instant finishedAt,
+        Instant updatedAt,
         boolean overdue,
         Summary summary,
         List<String> allowedTransitions) {
@@ -52,6 +54,7 @@ public record ReferralDetails(
                 r.caseId,
                 r.boardId,
                 r.schoolId,
+                r.studentRef,
                 r.serviceId,
                 r.serviceName,
                 r.organizationId,
@@ -67,6 +70,7 @@ public record ReferralDetails(
                 r.dueAt,
                 r.acceptedAt,
                 r.finishedAt,
+                r.updatedAt,
                 overdue,
                 summary,
                 allowed);

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,6 +35,39 @@ public class ReferralViews {
 
     /** The board view's and the inbox's filters; {@code organizationId} is ignored in an inbox. */
     public record Filter(String status, String schoolId, UUID organizationId, Boolean overdue) {}
+
+    /**
+     * A listing by last change: {@code organizationId} narrows to one partner organization, {@code statuses}
+     * to any of them (null: every status), and {@code after} / {@code before} bound the last change.
+     */
+    public record Changes(
+            UUID organizationId,
+            Set<String> statuses,
+            Instant after,
+            boolean afterInclusive,
+            Instant before,
+            boolean beforeInclusive) {}
+
+    /** The referrals within the caller's reach (see {@link Access#listingScope}), oldest change first. */
+    @Transactional
+    public Page<ReferralDetails> changes(Caller caller, Changes changes, PageRequest request) {
+        Access.ListingScope scope = access.listingScope(caller, changes.organizationId());
+        return page(
+                caller,
+                referrals.changes(
+                        new ReferralQueries.ChangeFilter(
+                                scope.boardId(),
+                                scope.schoolIds(),
+                                scope.organizationId(),
+                                changes.statuses(),
+                                changes.after(),
+                                changes.afterInclusive(),
+                                changes.before(),
+                                changes.beforeInclusive()),
+                        request.page(),
+                        request.size()),
+                request);
+    }
 
     /** Only the referrals addressed to the caller's own organization. */
     @Transactional
@@ -82,7 +116,10 @@ public class ReferralViews {
     }
 
     private Page<ReferralDetails> page(Caller caller, ReferralQueries.Filter filter, PageRequest request) {
-        Slice<Referral> slice = referrals.page(filter, request.page(), request.size());
+        return page(caller, referrals.page(filter, request.page(), request.size()), request);
+    }
+
+    private Page<ReferralDetails> page(Caller caller, Slice<Referral> slice, PageRequest request) {
         Map<UUID, ReferralCase> byId =
                 cases.byIds(slice.items().stream().map(r -> r.caseId).distinct().toList()).stream()
                         .collect(Collectors.toMap(c -> c.id, Function.identity()));

@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Referral reads: the partner's inbox, the board view, a case's referrals, and the SLA clock's claims. */
@@ -46,6 +47,57 @@ public class ReferralQueries {
         }
         String clause = where.isEmpty() ? "" : String.join(" and ", where) + " ";
         PanacheQuery<Referral> query = Referral.find(clause + "order by requestedAt desc, id", params);
+        return new Slice<>(query.page(page, size).list(), query.count());
+    }
+
+    /**
+     * A listing by last change. {@code null} restricts nothing; {@code schoolIds} empty matches nothing;
+     * {@code after} and {@code before} bound {@code updated_at}, each inclusive or not.
+     */
+    public record ChangeFilter(
+            String boardId,
+            Set<String> schoolIds,
+            UUID organizationId,
+            Set<String> statuses,
+            Instant after,
+            boolean afterInclusive,
+            Instant before,
+            boolean beforeInclusive) {}
+
+    /** Oldest change first, then id: a client can page on, or poll again from the last change it saw. */
+    public Slice<Referral> changes(ChangeFilter filter, int page, int size) {
+        if (filter.schoolIds() != null && filter.schoolIds().isEmpty()
+                || filter.statuses() != null && filter.statuses().isEmpty()) {
+            return new Slice<>(List.of(), 0);
+        }
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (filter.boardId() != null) {
+            where.add("boardId = :board");
+            params.and("board", filter.boardId());
+        }
+        if (filter.schoolIds() != null) {
+            where.add("schoolId in :schools");
+            params.and("schools", filter.schoolIds());
+        }
+        if (filter.organizationId() != null) {
+            where.add("organizationId = :org");
+            params.and("org", filter.organizationId());
+        }
+        if (filter.statuses() != null) {
+            where.add("status in :statuses");
+            params.and("statuses", filter.statuses());
+        }
+        if (filter.after() != null) {
+            where.add(filter.afterInclusive() ? "updatedAt >= :after" : "updatedAt > :after");
+            params.and("after", filter.after());
+        }
+        if (filter.before() != null) {
+            where.add(filter.beforeInclusive() ? "updatedAt <= :before" : "updatedAt < :before");
+            params.and("before", filter.before());
+        }
+        String clause = where.isEmpty() ? "" : String.join(" and ", where) + " ";
+        PanacheQuery<Referral> query = Referral.find(clause + "order by updatedAt, id", params);
         return new Slice<>(query.page(page, size).list(), query.count());
     }
 
