@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,15 @@ public final class Devstack implements AutoCloseable {
     private final Layout layout;
     /** The services meant to be running; one stopped on purpose is removed, so it is not restarted. */
     private final Map<String, Process> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+
+    /**
+     * The services' JVM: a heap sized to what is live after load (about 30 MB) with room for a bulk batch,
+     * started small and given back after a collection (serial GC shrinks by MaxHeapFreeRatio), so resident
+     * memory follows the load instead of the maximum. {@code -Dbridgeway.service.jvm-options} replaces it.
+     */
+    static final String SERVICE_JVM_OPTIONS = "-Xms32m -Xmx192m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10"
+            + " -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m"
+            + " -XX:MaxDirectMemorySize=64m";
 
     private final Map<String, Map<String, String>> extraEnv = new LinkedHashMap<>();
     private DemoTokens tokens;
@@ -325,15 +335,15 @@ public final class Devstack implements AutoCloseable {
                 tokens.token("referral-service").roles("referral-service").sign());
         secrets.forEach((key, value) -> env.put(key.toString(), value.toString()));
         env.putAll(extraEnv.getOrDefault(service.module(), Map.of()));
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx192m",
-                "-XX:+UseSerialGC",
-                "-Xss512k",
-                "-XX:ReservedCodeCacheSize=64m",
-                "-XX:MaxMetaspaceSize=160m",
-                "-jar",
-                jar.toString());
+        // glibc gives each thread that allocates its own 64 MB malloc arena; two are plenty for a service
+        env.putIfAbsent("MALLOC_ARENA_MAX", "2");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(System.getProperty("bridgeway.service.jvm-options", SERVICE_JVM_OPTIONS)
+                .trim()
+                .split("\\s+")));
+        command.add("-jar");
+        command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(layout.root().resolve(service.module()).toFile())
                 .redirectErrorStream(true)
