@@ -1,6 +1,10 @@
 package org.bridgeway.referral.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -85,6 +89,24 @@ public class Access {
             return new ListingScope(caller.board(), Set.copyOf(caller.schools()), organization);
         }
         throw ApiException.forbidden("Your role does not see referrals.");
+    }
+
+    /**
+     * The student as this caller may know them. The requester side (the board's own staff) gets the board's
+     * studentRef; a partner an alias of its own, SHA-256 of its organization id and the studentRef: stable over
+     * its referrals, useless for linking with the board's or another organization's records.
+     */
+    public String studentPseudonym(Caller caller, Referral referral) {
+        if (side(caller, referral).orElse(null) == Side.REQUESTER) {
+            return referral.studentRef;
+        }
+        try {
+            byte[] alias = MessageDigest.getInstance("SHA-256")
+                    .digest((referral.organizationId + ":" + referral.studentRef).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(alias);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** The partner organization in the caller's token. */

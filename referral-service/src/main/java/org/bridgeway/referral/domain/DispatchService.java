@@ -74,6 +74,6 @@ public class DispatchService {
                         : ApiException.invalidField(
                                 "serviceId", "is not a candidate for this case; see its candidates"));
         Referral referral = dispatcher.send(c, board, chosen, command.need(), Actor.of(caller), command.note());
-        return ReferralDetails.of(referral, c, ReferralViews.allowedFor(caller, referral, access));
+        return ReferralDetails.of(referral, c, caller, access);
     }
 }

@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bridgeway.platform.security.Caller;
 import org.bridgeway.referral.domain.lifecycle.ReferralStates;
 import org.bridgeway.referral.store.Referral;
 import org.bridgeway.referral.store.ReferralCase;
 
 /**
  * A referral with the screening summary a partner may see (needs, bands, tier; never identity: the
- * student is only the pseudonymous {@code studentRef}), and the transitions the caller's side may make now.
+ * student is only a pseudonym, see {@link Access#studentPseudonym}), and the transitions the caller's side
+ * may make now.
  */
 public record ReferralDetails(
         UUID id,
@@ -41,7 +43,8 @@ public record ReferralDetails(
     public record Summary(
             List<String> needs, Map<String, String> domainBands, int tier, Integer grade, Integer ageYears) {}
 
-    static ReferralDetails of(Referral r, ReferralCase c, List<String> allowed) {
+    /** As {@code caller} may see it: its side's transitions, and the student under the pseudonym its side knows. */
+    static ReferralDetails of(Referral r, ReferralCase c, Caller caller, Access access) {
         Summary summary = new Summary(
                 List.copyOf(c.needs),
                 c.domainBands == null ? Map.of() : Map.copyOf(c.domainBands),
@@ -54,7 +57,7 @@ public record ReferralDetails(
                 r.caseId,
                 r.boardId,
                 r.schoolId,
-                r.studentRef,
+                access.studentPseudonym(caller, r),
                 r.serviceId,
                 r.serviceName,
                 r.organizationId,
@@ -73,6 +76,6 @@ public record ReferralDetails(
                 r.updatedAt,
                 overdue,
                 summary,
-                allowed);
+                ReferralViews.allowedFor(caller, r, access));
     }
 }

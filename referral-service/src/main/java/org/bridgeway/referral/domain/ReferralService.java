@@ -86,7 +86,7 @@ public class ReferralService {
                 command.status(),
                 Actor.of(caller),
                 new Details(command.note(), command.reason(), command.outcome()));
-        return ReferralDetails.of(r, c, ReferralViews.allowedFor(caller, r, access));
+        return ReferralDetails.of(r, c, caller, access);
     }
 
     /** The SLA clock: a referral nobody answered in time expires, and the case re-routes. */

@@ -98,14 +98,14 @@ public class ReferralViews {
     public ReferralDetails get(Caller caller, UUID referralId) {
         Referral r = referrals.find(referralId);
         access.sideOn(caller, r, referralId);
-        return ReferralDetails.of(r, cases.find(r.caseId), allowedFor(caller, r, access));
+        return ReferralDetails.of(r, cases.find(r.caseId), caller, access);
     }
 
     @Transactional
     public List<ReferralDetails> ofCase(Caller caller, String boardId, UUID caseId) {
         ReferralCase c = access.reachableCase(caller, boardId, cases.find(caseId));
         return referrals.ofCase(c.id).stream()
-                .map(r -> ReferralDetails.of(r, c, allowedFor(caller, r, access)))
+                .map(r -> ReferralDetails.of(r, c, caller, access))
                 .toList();
     }
 
@@ -125,7 +125,7 @@ public class ReferralViews {
                         .collect(Collectors.toMap(c -> c.id, Function.identity()));
         return Page.of(
                 slice.items().stream()
-                        .map(r -> ReferralDetails.of(r, byId.get(r.caseId), allowedFor(caller, r, access)))
+                        .map(r -> ReferralDetails.of(r, byId.get(r.caseId), caller, access))
                         .toList(),
                 request,
                 slice.total());
