@@ -28,11 +28,22 @@ final class Retries {
                 onRetry.run();
                 Log.warnf(
                         "%s: transient failure (attempt %d, next in %d ms), retrying: %s",
-                        what, attempt, wait.toMillis(), e.getMessage());
+                        what, attempt, wait.toMillis(), describe(e));
                 sleep(wait);
                 wait = backoff.after(wait);
             }
         }
+    }
+
+    /** The failure and, when another, its root cause: the SQLSTATE's message is what an operator needs. */
+    static String describe(Throwable failure) {
+        Throwable root = failure;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 20; depth++) {
+            root = root.getCause();
+        }
+        return root == failure
+                ? String.valueOf(failure.getMessage())
+                : failure.getMessage() + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     private static void sleep(Duration duration) {

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
+import org.bridgeway.platform.messaging.Backoff;
 
 /** referral-service settings ({@code bridgeway.referral.*}, or {@code BRIDGEWAY_REFERRAL_*} in the environment). */
 @ConfigMapping(prefix = "bridgeway.referral")
@@ -43,6 +44,10 @@ public interface ReferralConfig {
 
         @WithDefault("5s")
         Duration maxBackoff();
+
+        default Backoff backoff() {
+            return new Backoff(firstBackoff(), maxBackoff());
+        }
     }
 
     /** Where screening-service's audited identity disclosure is, and referral-service's own credential for it. */

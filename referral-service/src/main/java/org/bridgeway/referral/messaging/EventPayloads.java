@@ -9,6 +9,7 @@ import org.bridgeway.events.ScreeningFlagged;
 import org.bridgeway.events.ScreeningReviewed;
 import org.bridgeway.events.ServiceUpserted;
 import org.bridgeway.platform.inbox.IncomingEvent;
+import org.bridgeway.platform.messaging.PoisonMessage;
 
 /** Reads and validates the payloads referral-service uses; anything else it ignores. */
 final class EventPayloads {

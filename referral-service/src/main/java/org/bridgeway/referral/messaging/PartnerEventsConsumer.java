@@ -2,15 +2,16 @@ package org.bridgeway.referral.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bridgeway.events.AgreementChanged;
 import org.bridgeway.events.CapacityChanged;
 import org.bridgeway.events.ServiceUpserted;
+import org.bridgeway.platform.messaging.Backoff;
+import org.bridgeway.platform.messaging.ResilientConsumer;
+import org.bridgeway.platform.messaging.ResilientConsumer.Decoded;
+import org.bridgeway.referral.config.ReferralConfig;
 import org.bridgeway.referral.domain.ReadModels;
-import org.bridgeway.referral.messaging.ResilientConsumer.Decoded;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** partner.events into the read models that matching ranks. */
@@ -20,19 +21,19 @@ public class PartnerEventsConsumer {
     static final String CONSUMER = "referral-service/partner-events";
 
     private final ResilientConsumer consumer;
+    private final Backoff backoff;
     private final ReadModels readModels;
 
-    PartnerEventsConsumer(ResilientConsumer consumer, ReadModels readModels) {
+    PartnerEventsConsumer(ResilientConsumer consumer, ReferralConfig config, ReadModels readModels) {
         this.consumer = consumer;
+        this.backoff = config.consumer().backoff();
         this.readModels = readModels;
     }
 
     @Incoming("partner-events")
     @Blocking
     public void onEvents(ConsumerRecords<String, String> records) {
-        List<ConsumerRecord<String, String>> list = new ArrayList<>(records.count());
-        records.forEach(list::add);
-        consumer.consume(CONSUMER, list, EventPayloads::decode, this::apply);
+        consumer.consume(CONSUMER, backoff, records, EventPayloads::decode, this::apply);
     }
 
     private void apply(List<Decoded> events) {

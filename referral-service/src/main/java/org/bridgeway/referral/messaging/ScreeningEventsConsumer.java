@@ -4,14 +4,16 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bridgeway.events.ConsentChanged;
 import org.bridgeway.events.ScreeningFlagged;
 import org.bridgeway.events.ScreeningReviewed;
+import org.bridgeway.platform.messaging.Backoff;
+import org.bridgeway.platform.messaging.ResilientConsumer;
+import org.bridgeway.platform.messaging.ResilientConsumer.Decoded;
+import org.bridgeway.referral.config.ReferralConfig;
 import org.bridgeway.referral.domain.CaseIntake;
 import org.bridgeway.referral.domain.ReadModels;
-import org.bridgeway.referral.messaging.ResilientConsumer.Decoded;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -24,11 +26,14 @@ public class ScreeningEventsConsumer {
     static final String CONSUMER = "referral-service/screening-events";
 
     private final ResilientConsumer consumer;
+    private final Backoff backoff;
     private final CaseIntake intake;
     private final ReadModels readModels;
 
-    ScreeningEventsConsumer(ResilientConsumer consumer, CaseIntake intake, ReadModels readModels) {
+    ScreeningEventsConsumer(
+            ResilientConsumer consumer, ReferralConfig config, CaseIntake intake, ReadModels readModels) {
         this.consumer = consumer;
+        this.backoff = config.consumer().backoff();
         this.intake = intake;
         this.readModels = readModels;
     }
@@ -36,9 +41,7 @@ public class ScreeningEventsConsumer {
     @Incoming("screening-events")
     @Blocking
     public void onEvents(ConsumerRecords<String, String> records) {
-        List<ConsumerRecord<String, String>> list = new ArrayList<>(records.count());
-        records.forEach(list::add);
-        consumer.consume(CONSUMER, list, EventPayloads::decode, this::apply);
+        consumer.consume(CONSUMER, backoff, records, EventPayloads::decode, this::apply);
     }
 
     private void apply(List<Decoded> events) {

@@ -150,6 +150,7 @@ class ReferralLoopTest {
                 .toList();
         dead.forEach(r -> assertEquals(poisonKey, r.key()));
         dead.forEach(r -> assertNotNull(TestKafka.header(r, "dead-letter-reason"), TestKafka.headersText(r)));
+        dead.forEach(r -> assertEquals(Topics.REFERRAL, TestKafka.header(r, "dead-letter-topic")));
 
         // the consumer was not stopped by them
         Referral referral = new Referral(board, student.studentRef(), UUID.fromString(screening));
