@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import org.bridgeway.platform.database.TransientFailures;
 import org.bridgeway.screening.domain.scoring.Violation;
 import org.bridgeway.screening.store.BatchStore;
 import org.bridgeway.screening.store.RosterStore;
@@ -28,9 +30,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Works through accepted batches on its own threads: rows are scored and written in chunks, each chunk one
  * transaction with JDBC batching, so progress is visible while it runs and a bad row never takes good rows with it.
+ * A batch keeps up to {@code bridgeway.batch.chunks-in-flight} chunks going at once, so one chunk's scoring
+ * overlaps another's round trips to PostgreSQL (a single chunk at a time left both the CPU and the database
+ * half idle). A chunk that loses a deadlock to its neighbour (two rows of one student and day in two chunks)
+ * is rolled back and run again; which of the two rows is then reported as the duplicate is not defined.
  */
 @ApplicationScoped
 public class BatchWorker {
+
+    private static final int MAX_CHUNK_ATTEMPTS = 3;
 
     private final ResponseScorer scorer;
     private final ScreeningStore screenings;
@@ -40,7 +48,9 @@ public class BatchWorker {
     private final ScreeningAnnouncer announcer;
     private final ObjectMapper json;
     private final int chunkSize;
+    private final int chunksInFlight;
     private final ExecutorService workers;
+    private final ExecutorService chunkWorkers;
 
     BatchWorker(
             ResponseScorer scorer,
@@ -51,7 +61,8 @@ public class BatchWorker {
             ScreeningAnnouncer announcer,
             ObjectMapper json,
             @ConfigProperty(name = "bridgeway.batch.chunk-size", defaultValue = "500") int chunkSize,
-            @ConfigProperty(name = "bridgeway.batch.workers", defaultValue = "2") int workers) {
+            @ConfigProperty(name = "bridgeway.batch.workers", defaultValue = "2") int workers,
+            @ConfigProperty(name = "bridgeway.batch.chunks-in-flight", defaultValue = "2") int chunksInFlight) {
         this.scorer = scorer;
         this.screenings = screenings;
         this.roster = roster;
@@ -60,11 +71,17 @@ public class BatchWorker {
         this.announcer = announcer;
         this.json = json;
         this.chunkSize = chunkSize;
-        this.workers = Executors.newFixedThreadPool(workers, r -> {
-            Thread thread = new Thread(r, "batch-worker");
+        this.chunksInFlight = Math.max(1, chunksInFlight);
+        this.workers = Executors.newFixedThreadPool(workers, daemon("batch-worker"));
+        this.chunkWorkers = Executors.newFixedThreadPool(workers * this.chunksInFlight, daemon("batch-chunk"));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread thread = new Thread(r, name);
             thread.setDaemon(true);
             return thread;
-        });
+        };
     }
 
     /** A batch that was running when the service stopped cannot resume from a spool file that is gone. */
@@ -78,6 +95,7 @@ public class BatchWorker {
 
     void stop(@Observes ShutdownEvent event) {
         workers.shutdownNow();
+        chunkWorkers.shutdownNow();
     }
 
     /** Queues the spooled batch; the spool file is deleted once it is worked through. */
@@ -89,16 +107,20 @@ public class BatchWorker {
         try (InputStream in = Files.newInputStream(spool);
                 BatchRows rows = BatchRows.open(format, in, json)) {
             QuarkusTransaction.requiringNew().run(() -> batches.markProcessing(id));
+            ChunksInFlight inFlight = new ChunksInFlight(chunksInFlight);
             List<BatchRows.Row> chunk = new ArrayList<>(chunkSize);
             BatchRows.Row row;
             while ((row = rows.next()) != null) {
                 chunk.add(row);
                 if (chunk.size() == chunkSize) {
-                    processChunk(id, boardId, chunk);
-                    chunk.clear();
+                    List<BatchRows.Row> full = chunk;
+                    inFlight.submit(chunkWorkers, () -> processChunk(id, boardId, full));
+                    chunk = new ArrayList<>(chunkSize);
                 }
             }
-            processChunk(id, boardId, chunk);
+            List<BatchRows.Row> last = chunk;
+            inFlight.submit(chunkWorkers, () -> processChunk(id, boardId, last));
+            inFlight.awaitAll();
             QuarkusTransaction.requiringNew().run(() -> batches.markCompleted(id, Instant.now()));
         } catch (Exception e) {
             // The client reads the detail: an incident id to find in the log, never an exception's own words.
@@ -119,6 +141,22 @@ public class BatchWorker {
         if (chunk.isEmpty()) {
             return;
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                storeChunk(batchId, boardId, chunk);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == MAX_CHUNK_ATTEMPTS || !TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                Log.infof(
+                        "batch %s: chunk rolled back (%s), running it again",
+                        batchId, e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private void storeChunk(UUID batchId, String boardId, List<BatchRows.Row> chunk) {
         QuarkusTransaction.requiringNew().timeout(300).run(() -> {
             var students = roster.facts(studentRefs(boardId, chunk));
             List<ScoredScreening> scored = new ArrayList<>();

@@ -126,6 +126,41 @@ class BatchIngestTest {
                         batchId));
     }
 
+    @Test
+    void aDuplicateInAnotherChunkIsStoredOnceAndReportedOnceWhileChunksOverlap() throws Exception {
+        String board = board();
+        List<Student> students = enrol(board, SCHOOL, 9, 1_200);
+        String calmJson = json(calmAnswers());
+        String on = LocalDate.now().minusDays(3).toString();
+        List<String> rows = new ArrayList<>();
+        for (Student student : students) {
+            rows.add(row(student, on, calmJson));
+        }
+        // rows 2 and 1,100 (chunks 1 and 3 of 500) are the same student's survey on the same day
+        rows.add(1_099, row(students.get(1), on, calmJson));
+        Response accepted = postBatch(
+                board, "application/json", ("[" + String.join(",", rows) + "]").getBytes(StandardCharsets.UTF_8));
+        accepted.then().statusCode(202);
+        JsonPath done = awaitBatch(board, accepted.header("Location"), Duration.ofMinutes(2), b -> {});
+
+        assertEquals("completed", done.getString("status"), done.prettify());
+        assertEquals(1_201, done.getInt("processed"));
+        assertEquals(1_200, done.getInt("succeeded"));
+        assertEquals(1, done.getInt("failed"));
+        List<Map<String, Object>> errors = batchErrors(board, done);
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals("administeredOn", errors.get(0).get("field"));
+        assertTrue(Set.of(2, 1_100).contains(errors.get(0).get("row")), errors.toString());
+        assertEquals(
+                1_200,
+                Db.number("SELECT count(*) FROM screening WHERE batch_id = ?", UUID.fromString(done.getString("id"))));
+    }
+
+    private static String row(Student student, String on, String answers) {
+        return "{\"instrument\":\"needs-survey\",\"version\":1,\"sisStudentId\":\"" + student.sisStudentId()
+                + "\",\"schoolId\":\"" + SCHOOL + "\",\"administeredOn\":\"" + on + "\",\"answers\":" + answers + "}";
+    }
+
     // --- (b) row errors in JSON ------------------------------------------------------------------------------------
 
     @Test
