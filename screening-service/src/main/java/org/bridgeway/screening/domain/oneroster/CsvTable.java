@@ -48,40 +48,57 @@ public final class CsvTable implements Closeable {
                 .with(CsvSchema.emptySchema())
                 .readValues(new InputStreamReader(ByteOrderMarks.withoutBom(in), StandardCharsets.UTF_8));
         List<String> header = new ArrayList<>();
-        if (records.hasNextValue()) {
-            for (String column : records.nextValue()) {
+        CsvTable table = new CsvTable(file, records, header);
+        String[] columns = table.nextRecord();
+        if (columns != null) {
+            for (String column : columns) {
                 header.add(column.trim());
             }
         }
         List<String> missing =
                 required.stream().filter(c -> !header.contains(c)).toList();
         if (!missing.isEmpty()) {
-            records.close();
+            table.close();
             throw new MalformedPackageException(
                     file, "the header must name the columns " + String.join(", ", missing) + " (OneRoster 1.2)");
         }
-        return new CsvTable(file, records, List.copyOf(header));
+        return table;
     }
 
     /** @return the next data row, or null at the end of the file */
     public CsvRow next() throws IOException {
-        try {
-            if (!records.hasNextValue()) {
-                return null;
-            }
-            String[] cells = records.nextValue();
-            line++;
-            Map<String, String> byColumn = new HashMap<>();
-            for (int i = 0; i < header.size() && i < cells.length; i++) {
-                byColumn.put(header.get(i), cells[i]);
-            }
-            return new CsvRow(file, line, byColumn);
-        } catch (MalformedPackageException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            // a malformed record (an unclosed quote, a stray quote): the file cannot be read past it
-            throw new MalformedPackageException(file, "is not valid CSV after line " + line);
+        String[] cells = nextRecord();
+        if (cells == null) {
+            return null;
         }
+        line++;
+        Map<String, String> byColumn = new HashMap<>();
+        for (int i = 0; i < header.size() && i < cells.length; i++) {
+            byColumn.put(header.get(i), cells[i]);
+        }
+        return new CsvRow(file, line, byColumn);
+    }
+
+    /** @return the next record's cells, or null at the end of the file */
+    private String[] nextRecord() throws MalformedPackageException {
+        try {
+            return records.hasNextValue() ? records.nextValue() : null;
+        } catch (IOException | RuntimeException e) {
+            throw refusal(e);
+        }
+    }
+
+    /**
+     * Jackson wraps what the stream underneath threw (the package's size bound) in its own exceptions: that
+     * bound is the answer then; anything else is a malformed record, which the file cannot be read past.
+     */
+    private MalformedPackageException refusal(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MalformedPackageException refused) {
+                return refused;
+            }
+        }
+        return new MalformedPackageException(file, "is not valid CSV after line " + line);
     }
 
     /** Counts the data rows left, reading every record: what a file holds before any work is accepted. */
