@@ -1,6 +1,5 @@
 package org.bridgeway.system;
 
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,18 +23,6 @@ final class Ledger {
     /** Adds one class's contract result and prints the running summary line. */
     static void close(String what, Contract contract, int violations) {
         REQUESTS.addAndGet(contract.requests());
-        Map<String, Long> edge = contract.edgeUndeclared();
-        if (!edge.isEmpty()) {
-            System.out.printf(
-                    "contract: %d operations answered a gateway status (401/429/503/504) the merged document does not declare:%n  %s%n",
-                    edge.size(), String.join("\n  ", edge.keySet()));
-        }
-        Map<String, Long> nulls = contract.undeclaredNulls();
-        if (!nulls.isEmpty()) {
-            System.out.printf(
-                    "contract: %d response fields answered null where the document declares no null (by operation and field):%n  %s%n",
-                    nulls.size(), String.join("\n  ", nulls.keySet()));
-        }
         VIOLATIONS.addAndGet(violations);
         System.out.printf(
                 "system-tests summary (after %s): scenarios %d, requests %d, faults injected %d, events counted %d, "

@@ -76,6 +76,7 @@ public final class OpenApiMerger {
                 }
                 owners.put(path.getKey(), service);
                 paths.set(path.getKey(), path.getValue());
+                withEdgeAnswers(path.getValue());
             });
             for (JsonNode tag : document.path("tags")) {
                 if (tagNames.add(tag.path("name").asText())) {
@@ -87,7 +88,62 @@ public final class OpenApiMerger {
                 }
             }
         }
+        if (!schemas.has("Problem")) {
+            schemas.set("Problem", problemSchema());
+        }
         return merged;
+    }
+
+    /** RFC 9457 problem details, as platform/web writes them, for a merge whose services declared none. */
+    private static ObjectNode problemSchema() {
+        ObjectNode problem = JSON.objectNode();
+        problem.put("type", "object");
+        problem.put("description", "RFC 9457 problem details.");
+        ObjectNode properties = problem.putObject("properties");
+        properties.putObject("type").put("type", "string");
+        properties.putObject("title").put("type", "string");
+        properties.putObject("status").put("type", "integer");
+        properties.putObject("detail").put("type", "string");
+        properties.putObject("instance").put("type", "string");
+        return problem;
+    }
+
+    /**
+     * The answers the gateway itself gives on every route, before or instead of the service: no usable token
+     * (401), the rate limit (429), the service down or its breaker open (503), the service too slow (504).
+     */
+    private static final Map<String, String> EDGE_ANSWERS = Map.of(
+            "401", "No bearer token, or one the gateway refuses (signature, issuer, audience, expiry).",
+            "429", "Rate limit reached; retry after the seconds in Retry-After.",
+            "503", "The service is unavailable (down, or its circuit is open); retry after Retry-After.",
+            "504",
+                    "The service did not answer in time. A write may have been applied: retry it with the same"
+                            + " Idempotency-Key.");
+
+    private static final java.util.Set<String> OPERATIONS =
+            java.util.Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    private static void withEdgeAnswers(JsonNode pathItem) {
+        pathItem.fields().forEachRemaining(operation -> {
+            if (!OPERATIONS.contains(operation.getKey())
+                    || !operation.getValue().isObject()) {
+                return;
+            }
+            JsonNode existing = operation.getValue().get("responses");
+            ObjectNode responses = existing instanceof ObjectNode object
+                    ? object
+                    : ((ObjectNode) operation.getValue()).putObject("responses");
+            EDGE_ANSWERS.forEach((status, description) -> {
+                if (!responses.has(status)) {
+                    ObjectNode answer = responses.putObject(status);
+                    answer.put("description", description);
+                    answer.putObject("content")
+                            .putObject("application/problem+json")
+                            .putObject("schema")
+                            .put("$ref", SCHEMA_REF + "Problem");
+                }
+            });
+        });
     }
 
     private static String prefix(String service) {

@@ -67,6 +67,37 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void everyOperationDeclaresTheGatewaysOwnAnswersWithoutOverwritingTheServices() throws Exception {
+        Map<String, JsonNode> docs = new LinkedHashMap<>();
+        docs.put("screening-service", json.readTree("""
+                {"openapi":"3.1.0","paths":{"/api/v1/screening/a":{
+                  "get":{"responses":{"200":{"description":"ok"},"503":{"description":"the service's own"}}},
+                  "post":{"responses":{"201":{"description":"created"}}},
+                  "parameters":[]}}}
+                """));
+        JsonNode merged = OpenApiMerger.merge(docs);
+        JsonNode get =
+                merged.path("paths").path("/api/v1/screening/a").path("get").path("responses");
+        JsonNode post =
+                merged.path("paths").path("/api/v1/screening/a").path("post").path("responses");
+        for (String status : new String[] {"401", "429", "504"}) {
+            assertEquals(
+                    "#/components/schemas/Problem",
+                    get.path(status)
+                            .path("content")
+                            .path("application/problem+json")
+                            .path("schema")
+                            .path("$ref")
+                            .asText(),
+                    status);
+            assertTrue(post.has(status), status);
+        }
+        assertEquals("the service's own", get.path("503").path("description").asText());
+        assertTrue(post.has("503"));
+        assertTrue(merged.path("components").path("schemas").has("Problem"), "the referenced schema exists");
+    }
+
+    @Test
     void aPathServedTwiceIsAnError() throws Exception {
         Map<String, JsonNode> docs = new LinkedHashMap<>();
         docs.put("screening-service", doc("/api/v1/x", "s", "A", "object"));
