@@ -183,6 +183,28 @@ class OneRosterImportTest {
         awaitImport(board, location);
     }
 
+    @Test
+    void theOpenApiDocumentDeclaresTheZipVariantItsAcceptedAnswerAndTheImportResource() {
+        JsonPath doc = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, Object> post = doc.getMap("paths.'/api/v1/screening/boards/{boardId}/roster'.post");
+        JsonPath roster = JsonPath.from(new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(post)
+                .toString());
+        assertTrue(roster.getMap("requestBody.content").containsKey(ZIP), roster.prettify());
+        assertTrue(roster.getMap("requestBody.content").containsKey("application/json"), roster.prettify());
+        for (String status : List.of("200", "202", "400", "403", "413")) {
+            assertTrue(roster.getMap("responses").containsKey(status), status + " undeclared: " + roster.prettify());
+        }
+        assertNotNull(roster.get("responses.'202'.headers.Location"), roster.prettify());
+        assertNotNull(doc.get("paths.'/api/v1/screening/roster-imports/{id}'.get.responses.'200'"));
+        assertNotNull(doc.get("paths.'/api/v1/screening/roster-imports/{id}/errors'.get.responses.'200'"));
+    }
+
     // --- the packages ----------------------------------------------------------------------------------------------
 
     private static byte[] bulkPackage() {
