@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import org.bridgeway.platform.database.DatabaseUnreachable;
 import org.bridgeway.platform.database.TransientFailures;
 import org.bridgeway.screening.domain.scoring.Violation;
 import org.bridgeway.screening.store.BatchStore;
@@ -34,11 +36,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * overlaps another's round trips to PostgreSQL (a single chunk at a time left both the CPU and the database
  * half idle). A chunk that loses a deadlock to its neighbour (two rows of one student and day in two chunks)
  * is rolled back and run again; which of the two rows is then reported as the duplicate is not defined.
+ * While PostgreSQL cannot be reached a chunk waits and tries again, with backoff, for up to
+ * {@code bridgeway.batch.outage-patience} (10 minutes): the batch resumes where it stood once the database
+ * is back, instead of failing with its spool file gone.
  */
 @ApplicationScoped
 public class BatchWorker {
 
     private static final int MAX_CHUNK_ATTEMPTS = 3;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private final ResponseScorer scorer;
     private final ScreeningStore screenings;
@@ -49,6 +55,7 @@ public class BatchWorker {
     private final ObjectMapper json;
     private final int chunkSize;
     private final int chunksInFlight;
+    private final Duration outagePatience;
     private final ExecutorService workers;
     private final ExecutorService chunkWorkers;
 
@@ -62,7 +69,8 @@ public class BatchWorker {
             ObjectMapper json,
             @ConfigProperty(name = "bridgeway.batch.chunk-size", defaultValue = "500") int chunkSize,
             @ConfigProperty(name = "bridgeway.batch.workers", defaultValue = "2") int workers,
-            @ConfigProperty(name = "bridgeway.batch.chunks-in-flight", defaultValue = "2") int chunksInFlight) {
+            @ConfigProperty(name = "bridgeway.batch.chunks-in-flight", defaultValue = "2") int chunksInFlight,
+            @ConfigProperty(name = "bridgeway.batch.outage-patience", defaultValue = "PT10M") Duration outagePatience) {
         this.scorer = scorer;
         this.screenings = screenings;
         this.roster = roster;
@@ -72,6 +80,7 @@ public class BatchWorker {
         this.json = json;
         this.chunkSize = chunkSize;
         this.chunksInFlight = Math.max(1, chunksInFlight);
+        this.outagePatience = outagePatience;
         this.workers = Executors.newFixedThreadPool(workers, daemon("batch-worker"));
         this.chunkWorkers = Executors.newFixedThreadPool(workers * this.chunksInFlight, daemon("batch-chunk"));
     }
@@ -106,7 +115,7 @@ public class BatchWorker {
     private void run(UUID id, String boardId, String format, Path spool) {
         try (InputStream in = Files.newInputStream(spool);
                 BatchRows rows = BatchRows.open(format, in, json)) {
-            QuarkusTransaction.requiringNew().run(() -> batches.markProcessing(id));
+            patiently(id, () -> QuarkusTransaction.requiringNew().run(() -> batches.markProcessing(id)));
             ChunksInFlight inFlight = new ChunksInFlight(chunksInFlight);
             List<BatchRows.Row> chunk = new ArrayList<>(chunkSize);
             BatchRows.Row row;
@@ -121,7 +130,7 @@ public class BatchWorker {
             List<BatchRows.Row> last = chunk;
             inFlight.submit(chunkWorkers, () -> processChunk(id, boardId, last));
             inFlight.awaitAll();
-            QuarkusTransaction.requiringNew().run(() -> batches.markCompleted(id, Instant.now()));
+            patiently(id, () -> QuarkusTransaction.requiringNew().run(() -> batches.markCompleted(id, Instant.now())));
         } catch (Exception e) {
             // The client reads the detail: an incident id to find in the log, never an exception's own words.
             String incident = UUID.randomUUID().toString();
@@ -138,21 +147,40 @@ public class BatchWorker {
     }
 
     private void processChunk(UUID batchId, String boardId, List<BatchRows.Row> chunk) {
-        if (chunk.isEmpty()) {
-            return;
+        if (!chunk.isEmpty()) {
+            patiently(batchId, () -> storeChunk(batchId, boardId, chunk));
         }
+    }
+
+    /** Runs a transaction of the batch again after a lost deadlock, or for as long as the database is out of reach. */
+    private void patiently(UUID batchId, Runnable transaction) {
+        long giveUpAt = System.nanoTime() + outagePatience.toNanos();
+        long backoffMillis = 250;
         for (int attempt = 1; ; attempt++) {
             try {
-                storeChunk(batchId, boardId, chunk);
+                transaction.run();
                 return;
             } catch (RuntimeException e) {
-                if (attempt == MAX_CHUNK_ATTEMPTS || !TransientFailures.isTransient(e)) {
+                boolean outage = DatabaseUnreachable.causedBy(e) && System.nanoTime() < giveUpAt;
+                boolean contention = attempt < MAX_CHUNK_ATTEMPTS && TransientFailures.isTransient(e);
+                if (!outage && !contention) {
                     throw e;
                 }
-                Log.infof(
-                        "batch %s: chunk rolled back (%s), running it again",
-                        batchId, e.getClass().getSimpleName());
+                Log.warnf(
+                        "batch %s: transaction rolled back (%s), running it again in %d ms",
+                        batchId, e.getClass().getSimpleName(), backoffMillis);
+                sleep(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
             }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("batch worker stopped", e);
         }
     }
 
