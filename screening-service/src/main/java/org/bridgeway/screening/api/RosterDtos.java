@@ -36,5 +36,6 @@ public final class RosterDtos {
     /** The SIS learns the opaque ref of each student it pushed, to use in later calls. */
     public record StudentRefView(String sisStudentId, String studentRef) {}
 
-    public record StudentView(String studentRef, String schoolId, Integer grade, String consent) {}
+    /** {@code active} is false for a student the SIS deactivated (OneRoster delta tobedeleted). */
+    public record StudentView(String studentRef, String schoolId, Integer grade, String consent, boolean active) {}
 }

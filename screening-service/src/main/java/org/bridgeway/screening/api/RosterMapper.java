@@ -40,6 +40,6 @@ final class RosterMapper {
 
     static StudentView view(StudentSummary s) {
         return new StudentView(
-                s.studentRef(), s.schoolId(), s.grade(), s.consent().value());
+                s.studentRef(), s.schoolId(), s.grade(), s.consent().value(), s.active());
     }
 }

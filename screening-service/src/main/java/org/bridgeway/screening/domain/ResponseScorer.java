@@ -76,6 +76,10 @@ public class ResponseScorer {
             if (student == null || !student.boardId().equals(boardId)) {
                 errors.add(new Violation(field, "unknown student: push the roster first"));
                 student = null;
+            } else if (student.deactivated()) {
+                errors.add(new Violation(
+                        field, "the student is deactivated on the roster; a roster push naming them reactivates them"));
+                student = null;
             } else if (!blank(input.schoolId()) && !student.schoolId().equals(input.schoolId())) {
                 errors.add(new Violation("schoolId", "the student is on the roster of school " + student.schoolId()));
             }

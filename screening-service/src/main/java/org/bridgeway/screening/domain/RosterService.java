@@ -71,8 +71,12 @@ public class RosterService {
         Page<Student> page = roster.page(Scope.listing(caller, boardId, schoolId), request);
         Map<String, String> consent = consents.currentStatuses(
                 page.items().stream().map(s -> s.studentRef).toList());
-        return page.map(s ->
-                new StudentSummary(s.studentRef, s.schoolId, s.grade, ConsentStatus.of(consent.get(s.studentRef))));
+        return page.map(s -> new StudentSummary(
+                s.studentRef,
+                s.schoolId,
+                s.grade,
+                ConsentStatus.of(consent.get(s.studentRef)),
+                s.deactivatedAt == null));
     }
 
     private void rejectInvalid(String boardId, RosterCommand command) {

@@ -1,4 +1,8 @@
 package org.bridgeway.screening.domain;
 
-/** A student as lists show one: the ref, school, grade and consent in force; never identity. */
-public record StudentSummary(String studentRef, String schoolId, Integer grade, ConsentStatus consent) {}
+/**
+ * A student as lists show one: the ref, school, grade, consent in force, and whether still on the roster
+ * (false once the SIS deactivated them); never identity.
+ */
+public record StudentSummary(
+        String studentRef, String schoolId, Integer grade, ConsentStatus consent, boolean active) {}

@@ -178,7 +178,8 @@ public class RosterStore {
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT student_ref, board_id, school_id, grade, birth_month FROM student WHERE student_ref = ANY (?)")) {
+                        "SELECT student_ref, board_id, school_id, grade, birth_month, deactivated_at IS NOT NULL FROM student"
+                                + " WHERE student_ref = ANY (?)")) {
             select.setArray(1, connection.createArrayOf("text", studentRefs.toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -189,7 +190,8 @@ public class RosterStore {
                                     rs.getString(2),
                                     rs.getString(3),
                                     (Integer) rs.getObject(4),
-                                    rs.getObject(5, LocalDate.class)));
+                                    rs.getObject(5, LocalDate.class),
+                                    rs.getBoolean(6)));
                 }
             }
             return facts;

@@ -32,4 +32,8 @@ public class Student extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** When the SIS took the student off the roster (OneRoster tobedeleted); null while on it. */
+    @Column(name = "deactivated_at")
+    public Instant deactivatedAt;
 }

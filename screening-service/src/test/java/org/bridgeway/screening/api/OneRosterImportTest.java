@@ -2,8 +2,12 @@ package org.bridgeway.screening.api;
 
 import static io.restassured.RestAssured.given;
 import static org.bridgeway.screening.Fixtures.PROBLEM_JSON;
+import static org.bridgeway.screening.Fixtures.SCREENINGS;
 import static org.bridgeway.screening.Fixtures.as;
 import static org.bridgeway.screening.Fixtures.board;
+import static org.bridgeway.screening.Fixtures.calmAnswers;
+import static org.bridgeway.screening.Fixtures.coordinator;
+import static org.bridgeway.screening.Fixtures.response;
 import static org.bridgeway.screening.Fixtures.sis;
 import static org.bridgeway.screening.OneRosterPackage.CLASSES;
 import static org.bridgeway.screening.OneRosterPackage.DEMOGRAPHICS;
@@ -11,6 +15,7 @@ import static org.bridgeway.screening.OneRosterPackage.ENROLLMENTS;
 import static org.bridgeway.screening.OneRosterPackage.ORGS;
 import static org.bridgeway.screening.OneRosterPackage.USERS;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,6 +137,7 @@ class OneRosterImportTest {
                         2));
         assertEquals(Set.of("users.csv:5:status", "users.csv:6:dateLastModified"), errors(board, delta));
         assertNotNull(deactivatedAt(board, "u1"), "tobedeleted did not deactivate u1");
+        assertDeactivatedEverywhere(board, vault.studentRef(board, "u1"));
         assertStudent(board, "u3", "s-south", 11, "2010-06-01");
         assertStudent(board, "u10", "s-north", 9, null);
         assertEquals(7, Db.number("SELECT count(*) FROM student WHERE board_id = ?", board));
@@ -203,6 +209,36 @@ class OneRosterImportTest {
         assertNotNull(roster.get("responses.'202'.headers.Location"), roster.prettify());
         assertNotNull(doc.get("paths.'/api/v1/screening/roster-imports/{id}'.get.responses.'200'"));
         assertNotNull(doc.get("paths.'/api/v1/screening/roster-imports/{id}/errors'.get.responses.'200'"));
+    }
+
+    /** The students listing shows the student as inactive, and the student takes no new screening. */
+    private static void assertDeactivatedEverywhere(String board, String ref) {
+        List<Map<String, Object>> students = as(coordinator(board))
+                .queryParam("size", 100)
+                .get("/api/v1/screening/boards/{board}/students", board)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
+        assertEquals(
+                List.of(false),
+                students.stream()
+                        .filter(s -> ref.equals(s.get("studentRef")))
+                        .map(s -> s.get("active"))
+                        .toList());
+        assertEquals(
+                6,
+                students.stream()
+                        .filter(s -> Boolean.TRUE.equals(s.get("active")))
+                        .count());
+        as(sis(board))
+                .body(response(ref, "s-north", calmAnswers()))
+                .post(SCREENINGS, board)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("studentRef"));
     }
 
     // --- the packages ----------------------------------------------------------------------------------------------
