@@ -131,11 +131,19 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
-        buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    /**
+     * A random cluster id in Kafka's form (16 bytes, base64url). Never one starting with '-': the storage tool's
+     * argument parser takes that for an option and refuses to format (1 start in 64 failed that way).
+     */
+    static String clusterId() {
+        String id;
+        do {
+            UUID uuid = UUID.randomUUID();
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
+            buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+        } while (id.startsWith("-"));
+        return id;
     }
 
     /** Starts (or restarts after {@link #stop()}) the broker and waits until it serves requests. */
