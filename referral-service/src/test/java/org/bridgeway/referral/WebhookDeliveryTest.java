@@ -138,6 +138,11 @@ class WebhookDeliveryTest {
                     .body("items[1].attempts.statusCode", equalTo(List.of(500, 500, 500, 200)))
                     .body("items[1].attempts[0].error", equalTo("HTTP 500"))
                     .body("items[1].state", equalTo("delivered"));
+            given().get("/q/metrics")
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("bridgeway_webhook_attempts_total{outcome=\"failed\"}"))
+                    .body(containsString("bridgeway_webhook_attempts_total{outcome=\"delivered\"}"));
         }
     }
 

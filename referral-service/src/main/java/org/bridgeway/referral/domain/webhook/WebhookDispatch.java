@@ -1,5 +1,6 @@
 package org.bridgeway.referral.domain.webhook;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,8 +35,15 @@ public class WebhookDispatch {
     private final Backoff backoff;
     private final int transactionSeconds;
     private final Duration logRetention;
+    private final MeterRegistry metrics;
 
-    WebhookDispatch(WebhookStore store, WebhookEndpointClient client, WebhookSecrets secrets, WebhookConfig config) {
+    WebhookDispatch(
+            WebhookStore store,
+            WebhookEndpointClient client,
+            WebhookSecrets secrets,
+            WebhookConfig config,
+            MeterRegistry metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.client = client;
         this.secrets = secrets.box();
@@ -100,6 +108,9 @@ public class WebhookDispatch {
         d.lastStatusCode = answer.status();
         d.lastError = error;
         store.recordAttempt(s.id, now, answer.status(), error);
+        // counted before the commit: an attempt whose record is lost is sent again and counted again
+        metrics.counter("bridgeway.webhook.attempts", "outcome", answer.succeeded() ? "delivered" : "failed")
+                .increment();
         if (answer.succeeded()) {
             d.state = WebhookDelivery.DELIVERED;
             d.deliveredAt = Instant.now();
@@ -122,6 +133,7 @@ public class WebhookDispatch {
     private void stop(WebhookSubscription s, WebhookDelivery d, Instant now, String why) {
         d.nextAttemptAt = now;
         store.markFailing(s.id, now, why);
+        metrics.counter("bridgeway.webhook.subscriptions.failing").increment();
         Log.warnf("webhook %s of organization %s is failing: %s", s.id, s.organizationId, why);
     }
 }
