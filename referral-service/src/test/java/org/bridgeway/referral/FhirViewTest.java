@@ -211,6 +211,27 @@ class FhirViewTest {
                 .contentType("application/json");
     }
 
+    @Test
+    void theOpenApiDocumentDeclaresEachFhirAnswerWithItsMediaType() {
+        JsonPath paths = JsonPath.from(given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        for (String path : List.of("/Task/{id}", "/ServiceRequest/{id}", "")) {
+            String responses = "paths.'" + FHIR + (path.isEmpty() ? "/Task" : path) + "'.get.responses";
+            assertTrue(
+                    paths.getMap(responses).keySet().containsAll(List.of("200", "401", "403")),
+                    path + " " + paths.getMap(responses).keySet());
+            assertTrue(paths.getMap(responses + ".'200'.content").containsKey("application/fhir+json"), path);
+            assertTrue(paths.getMap(responses + ".'403'.content").containsKey("application/problem+json"), path);
+        }
+        assertTrue(paths.getMap("paths.'" + FHIR + "/Task/{id}'.get.responses").containsKey("404"));
+        assertTrue(paths.getMap("paths.'" + FHIR + "/Task'.get.responses").containsKey("400"));
+        assertEquals(List.of("Task"), paths.getList("components.schemas.FhirTask.properties.resourceType.enum"));
+    }
+
     private static Object referralTo(Fixtures f, ScreeningFlagged flagged, UUID organization) {
         Object caseId = f.awaitCase(flagged).get("id");
         await().atMost(Duration.ofSeconds(20)).until(() -> f.referralsOf(caseId).size() == 1);
