@@ -49,17 +49,7 @@ enum RowStatus {
 
     /** A sourcedId the roster can key on: present, short, printable. @return null after adding the error */
     static String id(CsvRow row, String column, List<RosterRowError> errors) {
-        String id = row.get(column);
-        String problem = id.isEmpty()
-                ? "must not be blank"
-                : id.length() > MAX_ID
-                        ? "must be at most " + MAX_ID + " characters"
-                        : HostileText.hasControlCharacter(id) ? Refusals.CONTROL_CHARACTERS : null;
-        if (problem != null) {
-            errors.add(row.error(column, problem));
-            return null;
-        }
-        return id;
+        return text(row, column, MAX_ID, errors);
     }
 
     /** Text the roster stores: present, at most {@code max} characters, printable. @return null after the error */
