@@ -47,20 +47,21 @@ public class WebhookStore {
 
     /**
      * Claims one due delivery that is the oldest pending one of an active subscription, and holds its row until
-     * the transaction ends. A subscription's later deliveries are not heads while it is pending, and
-     * {@code SKIP LOCKED} passes over a head another worker holds: so at most one delivery per subscription is in
-     * flight across all replicas, and they go in order.
+     * the transaction ends. Only heads are candidates (one index probe per active subscription, however long a
+     * queue grows behind a head in backoff), and {@code SKIP LOCKED} passes over a head another worker holds:
+     * so at most one delivery per subscription is in flight across all replicas, and they go in order. The
+     * {@code state} test on the locked row itself rejects a head another worker delivered meanwhile.
      */
     @SuppressWarnings("unchecked")
     public Optional<WebhookDelivery> claimHead(Instant now) {
         List<UUID> ids = Panache.getEntityManager()
                 .createNativeQuery(
-                        "SELECT d.id FROM webhook_delivery d"
-                                + " JOIN webhook_subscription s ON s.id = d.subscription_id AND s.status = 'active'"
-                                + " WHERE d.state = 'pending' AND d.next_attempt_at <= ?1"
-                                + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery e"
-                                + "   WHERE e.subscription_id = d.subscription_id AND e.state = 'pending'"
-                                + "   AND e.seq < d.seq)"
+                        "SELECT d.id FROM webhook_subscription s"
+                                + " CROSS JOIN LATERAL (SELECT e.id FROM webhook_delivery e"
+                                + "   WHERE e.subscription_id = s.id AND e.state = 'pending'"
+                                + "   ORDER BY e.seq LIMIT 1) head"
+                                + " JOIN webhook_delivery d ON d.id = head.id"
+                                + " WHERE s.status = 'active' AND d.state = 'pending' AND d.next_attempt_at <= ?1"
                                 + " ORDER BY d.next_attempt_at LIMIT 1 FOR UPDATE OF d SKIP LOCKED",
                         UUID.class)
                 .setParameter(1, now)
