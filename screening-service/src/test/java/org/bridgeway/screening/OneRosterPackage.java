@@ -25,6 +25,8 @@ public final class OneRosterPackage {
     public static final String ENROLLMENTS =
             "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate";
     public static final String DEMOGRAPHICS = "sourcedId,status,dateLastModified,birthDate,sex";
+    public static final String ROLES =
+            "sourcedId,status,dateLastModified,userSourcedId,roleType,role,beginDate,endDate,orgSourcedId,userProfileSourcedId";
 
     private static final ObjectWriter CSV =
             new CsvMapper().writerFor(String[].class).with(CsvSchema.emptySchema());

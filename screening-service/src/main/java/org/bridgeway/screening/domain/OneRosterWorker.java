@@ -36,7 +36,8 @@ import org.bridgeway.screening.store.RosterStore;
 @ApplicationScoped
 public class OneRosterWorker {
 
-    private static final List<String> CONTEXT_FILES = List.of("orgs", "classes", "enrollments", "demographics");
+    private static final List<String> CONTEXT_FILES =
+            List.of("orgs", "classes", "enrollments", "roles", "demographics");
 
     private final RosterStore roster;
     private final RosterImportStore imports;
@@ -125,6 +126,7 @@ public class OneRosterWorker {
                         case "orgs" -> index.org(row, mode);
                         case "classes" -> index.schoolClass(row, mode);
                         case "enrollments" -> index.enrollment(row, mode);
+                        case "roles" -> index.role(row, mode);
                         default -> index.demographics(row, mode);
                     }
                 }

@@ -13,6 +13,7 @@ import static org.bridgeway.screening.OneRosterPackage.CLASSES;
 import static org.bridgeway.screening.OneRosterPackage.DEMOGRAPHICS;
 import static org.bridgeway.screening.OneRosterPackage.ENROLLMENTS;
 import static org.bridgeway.screening.OneRosterPackage.ORGS;
+import static org.bridgeway.screening.OneRosterPackage.ROLES;
 import static org.bridgeway.screening.OneRosterPackage.USERS;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
@@ -59,13 +60,13 @@ class OneRosterImportTest {
                 first,
                 Map.of(
                         "totalRows",
-                        11,
+                        12,
                         "processed",
-                        11,
+                        12,
                         "schools",
                         2,
                         "studentsCreated",
-                        5,
+                        6,
                         "studentsUpdated",
                         0,
                         "studentsUnchanged",
@@ -75,9 +76,10 @@ class OneRosterImportTest {
                         "studentsDeactivated",
                         0,
                         "failed",
-                        8));
+                        9));
         Set<String> bulkErrors = Set.of(
                 "orgs.csv:5:type",
+                "roles.csv:4:role",
                 "classes.csv:4:schoolSourcedId",
                 "enrollments.csv:8:classSourcedId",
                 "demographics.csv:3:birthDate",
@@ -87,13 +89,15 @@ class OneRosterImportTest {
                 "users.csv:11:givenName");
         assertEquals(bulkErrors, errors(board, first));
         // the user the JSON roster pushed as sisStudentId u0 is the same student, under the same ref
-        assertEquals(6, Db.number("SELECT count(*) FROM student WHERE board_id = ?", board));
+        assertEquals(7, Db.number("SELECT count(*) FROM student WHERE board_id = ?", board));
         assertEquals(
                 1, Db.number("SELECT count(*) FROM student WHERE board_id = ? AND student_ref = ?", board, jsonRef));
         assertEquals(2, Db.number("SELECT count(*) FROM school WHERE board_id = ?", board));
         assertStudent(board, "u3", "s-south", 10, "2010-06-01");
         assertStudent(board, "u4", "s-north", 0, "2012-01-01");
         assertStudent(board, "u2", "s-north", 9, null);
+        // u11 has no enrollment: roles.csv (where OneRoster 1.2 keeps roles) makes them a student of s-south
+        assertStudent(board, "u11", "s-south", 9, null);
 
         String before = fingerprint(board);
         JsonPath again = importAndWait(board, bulkPackage());
@@ -101,7 +105,7 @@ class OneRosterImportTest {
                 again,
                 Map.of(
                         "totalRows",
-                        11,
+                        12,
                         "schools",
                         2,
                         "studentsCreated",
@@ -109,11 +113,11 @@ class OneRosterImportTest {
                         "studentsUpdated",
                         0,
                         "studentsUnchanged",
-                        6,
+                        7,
                         "skipped",
                         1,
                         "failed",
-                        8));
+                        9));
         assertEquals(bulkErrors, errors(board, again));
         assertEquals(before, fingerprint(board), "re-importing the same package changed stored rows");
 
@@ -140,7 +144,7 @@ class OneRosterImportTest {
         assertDeactivatedEverywhere(board, vault.studentRef(board, "u1"));
         assertStudent(board, "u3", "s-south", 11, "2010-06-01");
         assertStudent(board, "u10", "s-north", 9, null);
-        assertEquals(7, Db.number("SELECT count(*) FROM student WHERE board_id = ?", board));
+        assertEquals(8, Db.number("SELECT count(*) FROM student WHERE board_id = ?", board));
 
         String afterDelta = fingerprint(board);
         JsonPath deltaAgain = importAndWait(board, deltaPackage());
@@ -228,7 +232,7 @@ class OneRosterImportTest {
                         .map(s -> s.get("active"))
                         .toList());
         assertEquals(
-                6,
+                7,
                 students.stream()
                         .filter(s -> Boolean.TRUE.equals(s.get("active")))
                         .count());
@@ -255,6 +259,8 @@ class OneRosterImportTest {
                         "users",
                         "bulk",
                         "demographics",
+                        "bulk",
+                        "roles",
                         "bulk"))
                 .file("orgs", ORGS)
                 .row("orgs", "d1", "", "", "Demo District", "district", "", "")
@@ -277,6 +283,7 @@ class OneRosterImportTest {
         user(p, "u8", "tobedeleted", "Hana", "Ito", "09");
         user(p, "u9", "", "", "Jones", "09");
         user(p, "u0", "", "Zoe", "Json", "09");
+        user(p, "u11", "", "Ivy", "Roe", "09");
         p.file("enrollments", ENROLLMENTS);
         enrol(p, "e1", "", "c1", "s-north", "u1", "student");
         enrol(p, "e2", "", "c1", "s-north", "u2", "student");
@@ -289,6 +296,10 @@ class OneRosterImportTest {
         enrol(p, "e9", "", "c1", "s-north", "u8", "student");
         enrol(p, "e10", "", "c1", "s-north", "u9", "student");
         enrol(p, "e11", "", "c1", "s-north", "u0", "student");
+        p.file("roles", ROLES)
+                .row("roles", "r1", "", "", "u11", "primary", "student", "", "", "s-south", "")
+                .row("roles", "r2", "", "", "t1", "primary", "teacher", "", "", "s-north", "")
+                .row("roles", "r3", "", "", "u5", "primary", "", "", "", "s-south", "");
         p.file("demographics", DEMOGRAPHICS)
                 .row("demographics", "u1", "", "", "2011-04-02", "female")
                 .row("demographics", "u2", "", "", "2011-13-45", "male")

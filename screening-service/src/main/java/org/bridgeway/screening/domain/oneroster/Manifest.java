@@ -17,7 +17,7 @@ public record Manifest(Map<String, Mode> modes) {
 
     static final String FILE = "manifest.csv";
     /** The files the import reads, users first: the others only tell it about users' schools and birth dates. */
-    public static final List<String> READ = List.of("users", "orgs", "classes", "enrollments", "demographics");
+    public static final List<String> READ = List.of("users", "orgs", "classes", "enrollments", "roles", "demographics");
 
     public Mode mode(String file) {
         return modes.getOrDefault(file, Mode.ABSENT);

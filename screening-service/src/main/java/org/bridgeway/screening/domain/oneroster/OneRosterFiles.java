@@ -25,6 +25,7 @@ public final class OneRosterFiles {
                             "userSourcedId",
                             "role"),
             "demographics", List.of("sourcedId", "status", "dateLastModified", "birthDate"),
+            "roles", List.of("sourcedId", "status", "dateLastModified", "userSourcedId", "role", "orgSourcedId"),
             "users", List.of("sourcedId", "status", "dateLastModified", "givenName", "familyName", "grades"));
 
     private OneRosterFiles() {}

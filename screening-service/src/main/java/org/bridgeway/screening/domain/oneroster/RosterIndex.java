@@ -13,9 +13,10 @@ import org.bridgeway.platform.validation.BirthDate;
 import org.bridgeway.platform.validation.PlausibleDates;
 
 /**
- * What orgs.csv, classes.csv, enrollments.csv and demographics.csv say about students: the schools, the
- * school each student is enrolled in (enrollment.schoolSourcedId, or the enrollment's class's school) and
- * each student's birth date. Fed row by row, in that file order; every row it cannot use is a row error.
+ * What orgs.csv, classes.csv, enrollments.csv, roles.csv and demographics.csv say about students: the schools,
+ * the school each student is enrolled in (enrollment.schoolSourcedId, or the enrollment's class's school; else
+ * the school of a student role in roles.csv) and each student's birth date. Fed row by row, in that file order;
+ * every row it cannot use is a row error.
  */
 public final class RosterIndex {
 
@@ -33,6 +34,7 @@ public final class RosterIndex {
     private final Set<String> orgIds = new HashSet<>();
     private final Map<String, String> classSchools = new HashMap<>();
     private final Map<String, String> studentSchools = new HashMap<>();
+    private final Map<String, String> roleSchools = new HashMap<>();
     private final Set<String> primaryChosen = new HashSet<>();
     private final Set<String> enrolledStudents = new HashSet<>();
     private final Map<String, LocalDate> birthDates = new HashMap<>();
@@ -127,6 +129,29 @@ public final class RosterIndex {
         return null;
     }
 
+    /** OneRoster 1.2 keeps a user's role in roles.csv: a student role makes the user a student of that org. */
+    public void role(CsvRow row, Mode mode) {
+        List<RosterRowError> rowErrors = new ArrayList<>();
+        RowStatus status = RowStatus.of(row, mode, rowErrors);
+        String user = RowStatus.id(row, "userSourcedId", rowErrors);
+        if (row.get("role").isEmpty()) {
+            rowErrors.add(row.error("role", "must not be blank"));
+        }
+        if (!rowErrors.isEmpty()) {
+            errors.addAll(rowErrors);
+            return;
+        }
+        if (!"student".equals(row.get("role"))) {
+            return;
+        }
+        enrolledStudents.add(user);
+        String org = row.get("orgSourcedId");
+        // a student's role may name a district or a program: only a school places them
+        if (status == RowStatus.ACTIVE && isSchool(org) && !"secondary".equals(row.get("roleType"))) {
+            roleSchools.putIfAbsent(user, org);
+        }
+    }
+
     public void demographics(CsvRow row, Mode mode) {
         List<RosterRowError> rowErrors = new ArrayList<>();
         RowStatus status = RowStatus.of(row, mode, rowErrors);
@@ -159,14 +184,15 @@ public final class RosterIndex {
         return List.copyOf(schools.values());
     }
 
-    /** Whether an enrollment in this package names the user as a student. */
+    /** Whether an enrollment or a role in this package names the user as a student. */
     public boolean enrolledAsStudent(String user) {
         return enrolledStudents.contains(user);
     }
 
-    /** The school an active student enrollment places the user in, or null. */
+    /** The school an active student enrollment places the user in, else their student role's school, or null. */
     public String schoolOf(String user) {
-        return studentSchools.get(user);
+        String enrolled = studentSchools.get(user);
+        return enrolled != null ? enrolled : roleSchools.get(user);
     }
 
     /** The birth date demographics.csv gives the user, or null. */

@@ -69,6 +69,39 @@ class RosterIndexTest {
     }
 
     @Test
+    void aStudentRoleInRolesCsvMakesAStudentAndPlacesThemWhenNoEnrollmentDoes() throws IOException {
+        RosterIndex index = new RosterIndex(Set.of("s1", "s2"));
+        feed(
+                index,
+                "enrollments",
+                Mode.BULK,
+                lines(
+                        "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role",
+                        "e1,,,,s1,u1,student"));
+        feed(
+                index,
+                "roles",
+                Mode.BULK,
+                lines(
+                        "sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId",
+                        "r1,,,u1,primary,student,s2",
+                        "r2,,,u2,primary,student,s2",
+                        "r3,,,u3,primary,student,d1",
+                        "r4,,,t1,primary,teacher,s1",
+                        "r5,,,u4,primary,,s1"));
+        assertEquals("s1", index.schoolOf("u1"), "an enrollment wins over a role");
+        assertEquals("s2", index.schoolOf("u2"));
+        assertEquals(true, index.enrolledAsStudent("u3"));
+        assertEquals(null, index.schoolOf("u3"), "a district places no one");
+        assertEquals(false, index.enrolledAsStudent("t1"));
+        assertEquals(
+                List.of("roles.csv:6:role"),
+                index.errors().stream()
+                        .map(e -> e.file() + ":" + e.line() + ":" + e.field())
+                        .toList());
+    }
+
+    @Test
     void deltaRowsNeedAStatusAndADateAndToBeDeletedOnesPlaceNoOne() throws IOException {
         RosterIndex index = new RosterIndex(Set.of("s1"));
         feed(
@@ -128,6 +161,7 @@ class RosterIndexTest {
                     case "orgs" -> index.org(row, mode);
                     case "classes" -> index.schoolClass(row, mode);
                     case "enrollments" -> index.enrollment(row, mode);
+                    case "roles" -> index.role(row, mode);
                     default -> index.demographics(row, mode);
                 }
             }
