@@ -38,7 +38,7 @@ public final class DlqReplay {
 
     static final String ORIGINAL_TOPIC = "dead-letter-topic";
     static final String DEAD_LETTER_PREFIX = "dead-letter-";
-    private static final Set<String> CLOUD_EVENT_HEADERS = Set.of("ce_id", "ce_type");
+    private static final List<String> CLOUD_EVENT_HEADERS = List.of("ce_id", "ce_type");
     private static final Duration STALLED = Duration.ofSeconds(60);
 
     /** What a run did. */
