@@ -19,7 +19,7 @@ public record ReferralDetails(
         UUID caseId,
         String boardId,
         String schoolId,
-        String studentRef,
+        String studentPseudonym,
         UUID serviceId,
         String serviceName,
         UUID organizationId,

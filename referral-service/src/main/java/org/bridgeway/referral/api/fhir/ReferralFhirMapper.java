@@ -23,8 +23,8 @@ import org.hl7.fhir.r4.model.Task.TaskStatus;
 /**
  * A referral as the Gravity Project's SDOH closed-loop pair: a {@code ServiceRequest} (what is asked for, for
  * whom, by whom) and the {@code Task} that asks one partner organization to fulfil it. Both share the
- * referral's id. The student is only a pseudonymous {@code Patient} reference built from the studentRef;
- * free-text notes are left out, since nobody can promise they hold no name.
+ * referral's id. The student is only a pseudonymous {@code Patient} reference (the caller's pseudonym, see
+ * {@code Access.studentPseudonym}); free-text notes are left out, since nobody can promise they hold no name.
  */
 public final class ReferralFhirMapper {
 
@@ -41,7 +41,7 @@ public final class ReferralFhirMapper {
         task.setIntent(TaskIntent.ORDER);
         task.setCode(new CodeableConcept(new Coding(FhirCodes.TASK_CODE, "fulfill", "Fulfill the focal request")));
         task.setFocus(new Reference("ServiceRequest/" + r.id()));
-        task.setFor(patient(r.studentRef()));
+        task.setFor(patient(r.studentPseudonym()));
         task.setAuthoredOnElement(dateTime(r.requestedAt()));
         task.setLastModifiedElement(dateTime(lastChange(r)));
         task.setRequester(board(r.boardId()));
@@ -75,7 +75,7 @@ public final class ReferralFhirMapper {
         request.setIntent(ServiceRequestIntent.ORDER);
         request.addCategory(FhirCodes.sdohCategory(r.need()));
         request.setCode(FhirCodes.need(r.need()));
-        request.setSubject(patient(r.studentRef()));
+        request.setSubject(patient(r.studentPseudonym()));
         request.setAuthoredOnElement(dateTime(r.requestedAt()));
         request.setRequester(board(r.boardId()));
         request.addPerformer(new Reference("Organization/" + r.organizationId()).setDisplay(r.organizationName()));
@@ -119,14 +119,17 @@ public final class ReferralFhirMapper {
         return r.updatedAt() != null ? r.updatedAt() : r.requestedAt();
     }
 
-    /** Pseudonymous: the studentRef, an HMAC no one can turn back into a name, and nothing else. */
-    private static Reference patient(String studentRef) {
-        Reference patient = new Reference()
-                .setIdentifier(new Identifier().setSystem(FhirCodes.STUDENT_REF).setValue(studentRef));
-        if (FhirCodes.FHIR_ID.matcher(studentRef).matches()) {
-            patient.setReference("Patient/" + studentRef);
+    /**
+     * Pseudonymous, derived from the studentRef (an HMAC no one can turn back into a name), and nothing else:
+     * {@code Patient/<pseudonym>}, or where that is no FHIR id (only a studentRef can be, never an alias) the
+     * studentRef as an identifier.
+     */
+    private static Reference patient(String pseudonym) {
+        if (FhirCodes.FHIR_ID.matcher(pseudonym).matches()) {
+            return new Reference("Patient/" + pseudonym);
         }
-        return patient;
+        return new Reference()
+                .setIdentifier(new Identifier().setSystem(FhirCodes.STUDENT_REF).setValue(pseudonym));
     }
 
     /** The school board: a literal reference where its id makes a FHIR id, its identifier always. */

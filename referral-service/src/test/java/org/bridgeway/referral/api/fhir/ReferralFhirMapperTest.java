@@ -56,8 +56,7 @@ class ReferralFhirMapperTest {
     void theValidatorRefusesWhatR4Refuses() {
         assertFalse(R4Validation.errors("{\"resourceType\":\"Task\",\"intent\":\"order\"}")
                 .isEmpty());
-        assertFalse(R4Validation.errors(
-                        "{\"resourceType\":\"Task\",\"status\":\"expired\",\"intent\":\"order\"}")
+        assertFalse(R4Validation.errors("{\"resourceType\":\"Task\",\"status\":\"expired\",\"intent\":\"order\"}")
                 .isEmpty());
     }
 
