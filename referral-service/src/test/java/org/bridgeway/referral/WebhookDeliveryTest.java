@@ -24,9 +24,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bridgeway.events.ScreeningFlagged;
 import org.bridgeway.referral.delivery.WebhookWorker;
+import org.bridgeway.referral.domain.webhook.WebhookDispatch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +51,9 @@ class WebhookDeliveryTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    WebhookDispatch dispatch;
 
     @Test
     void eachEventArrivesOnceInOrderAsASignedCloudEvent() throws Exception {
@@ -248,6 +256,43 @@ class WebhookDeliveryTest {
             await().atMost(SOON).until(() -> p.pending(id) == 0);
             assertEquals(
                     List.of("requested", "accepted"),
+                    receiver.received.stream()
+                            .map(r -> read(r.body()).path("data").path("status").asText())
+                            .toList());
+        }
+    }
+
+    /** Four claimers on their own transactions and connections, as four replicas would be. */
+    @Test
+    void concurrentClaimersNeverSendTwoDeliveriesOfOneSubscriptionAtOnce() throws Exception {
+        Partner p = Partner.withService();
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String id = (String) ((Map<?, ?>) p.register(receiver.url()).get("webhook")).get("id");
+            worker.stop();
+            try {
+                Object referral = p.newReferral();
+                p.move(referral, "accepted");
+                p.move(referral, "in-progress");
+                assertEquals(3, p.pending(id));
+                ExecutorService replicas = Executors.newFixedThreadPool(4);
+                List<Future<?>> runs = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    runs.add(replicas.submit(() -> {
+                        while (p.pending(id) > 0) {
+                            dispatch.deliverNext();
+                        }
+                    }));
+                }
+                for (Future<?> run : runs) {
+                    run.get(30, TimeUnit.SECONDS);
+                }
+                replicas.shutdown();
+            } finally {
+                worker.start();
+            }
+            assertEquals(1, receiver.maxInFlight());
+            assertEquals(
+                    List.of("requested", "accepted", "in-progress"),
                     receiver.received.stream()
                             .map(r -> read(r.body()).path("data").path("status").asText())
                             .toList());

@@ -152,18 +152,28 @@ public class WebhookStore {
     /** How many deliveries wait, and when the head is next attempted (null with none waiting). */
     public record Queue(long pending, Instant nextAttemptAt) {}
 
+    /** One statement, so the count and the head come from one snapshot while the worker delivers. */
     public Queue queueOf(UUID subscriptionId) {
-        long pending =
-                WebhookDelivery.count("subscriptionId = ?1 and state = ?2", subscriptionId, WebhookDelivery.PENDING);
-        Instant next = pending == 0
-                ? null
-                : WebhookDelivery.<WebhookDelivery>find(
-                                "subscriptionId = ?1 and state = ?2 order by seq",
-                                subscriptionId,
-                                WebhookDelivery.PENDING)
-                        .firstResult()
-                        .nextAttemptAt;
-        return new Queue(pending, next);
+        Object[] row = (Object[]) Panache.getEntityManager()
+                .createNativeQuery("SELECT count(*), (SELECT h.next_attempt_at FROM webhook_delivery h"
+                        + "   WHERE h.subscription_id = ?1 AND h.state = 'pending' ORDER BY h.seq LIMIT 1)"
+                        + " FROM webhook_delivery d WHERE d.subscription_id = ?1 AND d.state = 'pending'")
+                .setParameter(1, subscriptionId)
+                .getSingleResult();
+        return new Queue(((Number) row[0]).longValue(), toInstant(row[1]));
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 
     /**
