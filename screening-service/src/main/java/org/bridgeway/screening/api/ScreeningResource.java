@@ -104,6 +104,19 @@ public class ScreeningResource {
     @Path("/screenings/{id}/review")
     @RolesAllowed({Roles.SCHOOL_STAFF, Roles.COORDINATOR})
     @Operation(summary = "Validate a flagged screening: confirm with a tier (1-4) or dismiss")
+    @APIResponse(
+            responseCode = "200",
+            description = "Reviewed; the screening with its review",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ScreeningView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid review: decision, tier or note")
+    @APIResponse(responseCode = "403", description = "Your role or token does not allow reviewing")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such screening, or one of another board or school (ids reveal nothing)")
+    @APIResponse(responseCode = "409", description = "Not flagged, or already reviewed")
     public ScreeningView review(@PathParam("id") UUID id, @NotNull @Valid ReviewInput input) {
         return ScreeningMapper.view(screenings.review(caller, id, ScreeningMapper.review(input)));
     }
