@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.bridgeway.events.ScreeningFlagged;
 import org.bridgeway.referral.delivery.WebhookWorker;
 import org.bridgeway.referral.domain.webhook.WebhookDispatch;
+import org.bridgeway.testing.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,6 +104,13 @@ class WebhookDeliveryTest {
             assertEquals(
                     4, got.stream().map(WebhookReceiver.Received::id).distinct().count());
             assertEquals(1, receiver.maxInFlight(), "one delivery in flight per subscription");
+            String studentRef = studentRefOf(referral.toString());
+            for (WebhookReceiver.Received r : got) {
+                assertEquals(
+                        org.bridgeway.referral.domain.Access.partnerAlias(p.org, studentRef),
+                        read(r.body()).path("data").path("studentRef").asText(),
+                        "the partner's alias of the student, never the board's studentRef");
+            }
 
             given().auth()
                     .oauth2(p.token())
@@ -325,6 +333,18 @@ class WebhookDeliveryTest {
                     .statusCode(200)
                     .body("totalItems", equalTo(1))
                     .body("items[0].state", equalTo("delivered"));
+        }
+    }
+
+    private String studentRefOf(String referralId) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                var rs = s.executeQuery(
+                        "SELECT student_ref FROM referral WHERE id = '" + UUID.fromString(referralId) + "'")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

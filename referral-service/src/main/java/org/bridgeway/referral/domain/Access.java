@@ -100,9 +100,17 @@ public class Access {
         if (side(caller, referral).orElse(null) == Side.REQUESTER) {
             return referral.studentRef;
         }
+        return partnerAlias(referral.organizationId, referral.studentRef);
+    }
+
+    /**
+     * How a partner organization knows a student: stable across its referrals, different for every organization,
+     * and not the board's studentRef (which partners never see), in the FHIR view and in its webhooks alike.
+     */
+    public static String partnerAlias(UUID organizationId, String studentRef) {
         try {
             byte[] alias = MessageDigest.getInstance("SHA-256")
-                    .digest((referral.organizationId + ":" + referral.studentRef).getBytes(StandardCharsets.UTF_8));
+                    .digest((organizationId + ":" + studentRef).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(alias);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

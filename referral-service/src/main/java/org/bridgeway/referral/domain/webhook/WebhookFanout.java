@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.bridgeway.events.EventJson;
 import org.bridgeway.events.EventType;
 import org.bridgeway.events.ReferralStatusChanged;
+import org.bridgeway.referral.domain.Access;
 import org.bridgeway.referral.store.WebhookStore;
 
 /**
@@ -26,6 +27,18 @@ public class WebhookFanout {
     @Transactional(Transactional.TxType.MANDATORY)
     public void statusChanged(UUID eventId, ReferralStatusChanged event) {
         EventType type = EventType.REFERRAL_STATUS_CHANGED;
+        // the partner knows the student by its own alias, as in the FHIR view, never by the board's studentRef
+        ReferralStatusChanged forPartner = new ReferralStatusChanged(
+                event.referralId(),
+                event.caseId(),
+                event.screeningId(),
+                Access.partnerAlias(event.organizationId(), event.studentRef()),
+                event.boardId(),
+                event.organizationId(),
+                event.serviceId(),
+                event.status(),
+                event.reason(),
+                event.changedAt());
         store.enqueue(
                 event.organizationId(),
                 eventId,
@@ -33,7 +46,7 @@ public class WebhookFanout {
                 type.source(),
                 event.referralId().toString(),
                 event.changedAt(),
-                EventJson.write(event),
+                EventJson.write(forPartner),
                 Instant.now());
     }
 }

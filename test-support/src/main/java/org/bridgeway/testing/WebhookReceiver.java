@@ -1,4 +1,4 @@
-package org.bridgeway.referral;
+package org.bridgeway.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -30,18 +30,19 @@ import javax.crypto.spec.SecretKeySpec;
  * is told to (200 once they run out) and notes how many requests were ever in flight at once. Signatures are
  * checked with the algorithm docs/interop.md gives integrators, written here independently of the service's code.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Received(String id, String timestamp, String signature, String contentType, String body, Instant at) {}
+    public record Received(
+            String id, String timestamp, String signature, String contentType, String body, Instant at) {}
 
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<Integer> answers = new ConcurrentLinkedDeque<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
-    volatile int defaultAnswer = 200;
-    volatile Consumer<Received> beforeAnswering = r -> {};
+    public volatile int defaultAnswer = 200;
+    public volatile Consumer<Received> beforeAnswering = r -> {};
 
     private WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -50,7 +51,7 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    static WebhookReceiver start() {
+    public static WebhookReceiver start() {
         try {
             return new WebhookReceiver();
         } catch (IOException e) {
@@ -58,23 +59,23 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
     /** The next requests get these statuses, in order. */
-    void answer(int... statuses) {
+    public void answer(int... statuses) {
         for (int status : statuses) {
             answers.add(status);
         }
     }
 
-    List<Received> awaitAtLeast(int count, Duration within) {
+    public List<Received> awaitAtLeast(int count, Duration within) {
         await().atMost(within).until(() -> received.size() >= count);
         return new ArrayList<>(received);
     }
 
-    int maxInFlight() {
+    public int maxInFlight() {
         return maxInFlight.get();
     }
 
@@ -107,7 +108,7 @@ final class WebhookReceiver implements AutoCloseable {
      * "{webhook-id}.{webhook-timestamp}.{raw body}")), the key being the base64 after {@code whsec_}, compared in
      * constant time, and the timestamp within five minutes of now.
      */
-    static boolean verifies(String secret, Received r) {
+    public static boolean verifies(String secret, Received r) {
         long age = Math.abs(Instant.now().getEpochSecond() - Long.parseLong(r.timestamp()));
         if (age > 300) {
             return false;
@@ -120,7 +121,7 @@ final class WebhookReceiver implements AutoCloseable {
         return false;
     }
 
-    static boolean signatureMatches(String secret, Received r, String signature) {
+    public static boolean signatureMatches(String secret, Received r, String signature) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
