@@ -299,7 +299,19 @@ class FaultsTest {
         /** Cases = flagged screenings, one per screening, and one ScreeningFlagged event each. */
         void awaitCasesExactly(Duration timeout) {
             int expected = size + extraFlagged;
-            List<JsonNode> cases = Api.await("cases of " + board, timeout, ingest::cases, c -> c.size() >= expected);
+            // pages of a listing that is still growing (newest first) can overlap; wait for every screening to be
+            // seen, then read the finished listing once more for the exact counts
+            Api.await(
+                    "cases of " + board,
+                    timeout,
+                    ingest::cases,
+                    c -> c.stream()
+                                    .map(x -> x.path("screeningId").asText())
+                                    .distinct()
+                                    .count()
+                            >= expected);
+            Api.sleep(1000);
+            List<JsonNode> cases = ingest.cases();
             List<String> screeningIds = new ArrayList<>();
             cases.forEach(c -> screeningIds.add(c.path("screeningId").asText()));
             long distinct = screeningIds.stream().distinct().count();
