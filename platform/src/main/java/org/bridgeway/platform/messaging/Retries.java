@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.function.Predicate;
 
 /** Runs work again, with backoff, for as long as it fails in a way that passes with time. */
-final class Retries {
+public final class Retries {
 
     private Retries() {}
 
@@ -14,7 +14,7 @@ final class Retries {
      * @param onRetry   told of each failure that is waited out
      * @return null once the work succeeded; the failure that is not retryable otherwise
      */
-    static RuntimeException run(
+    public static RuntimeException run(
             Backoff backoff, String what, Predicate<Throwable> retryable, Runnable onRetry, Runnable work) {
         Duration wait = backoff.first();
         for (int attempt = 1; ; attempt++) {

@@ -20,8 +20,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bridgeway.platform.database.DatabaseUnreachable;
 import org.bridgeway.platform.database.TransientFailures;
+import org.bridgeway.platform.messaging.Backoff;
+import org.bridgeway.platform.messaging.Retries;
 import org.bridgeway.screening.domain.scoring.Violation;
 import org.bridgeway.screening.store.BatchStore;
 import org.bridgeway.screening.store.RosterStore;
@@ -44,7 +47,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BatchWorker {
 
     private static final int MAX_CHUNK_ATTEMPTS = 3;
-    private static final long MAX_BACKOFF_MILLIS = 5_000;
+    private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
 
     private final ResponseScorer scorer;
     private final ScreeningStore screenings;
@@ -155,32 +158,17 @@ public class BatchWorker {
     /** Runs a transaction of the batch again after a lost deadlock, or for as long as the database is out of reach. */
     private void patiently(UUID batchId, Runnable transaction) {
         long giveUpAt = System.nanoTime() + outagePatience.toNanos();
-        long backoffMillis = 250;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                transaction.run();
-                return;
-            } catch (RuntimeException e) {
-                boolean outage = DatabaseUnreachable.causedBy(e) && System.nanoTime() < giveUpAt;
-                boolean contention = attempt < MAX_CHUNK_ATTEMPTS && TransientFailures.isTransient(e);
-                if (!outage && !contention) {
-                    throw e;
-                }
-                Log.warnf(
-                        "batch %s: transaction rolled back (%s), running it again in %d ms",
-                        batchId, e.getClass().getSimpleName(), backoffMillis);
-                sleep(backoffMillis);
-                backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
-            }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("batch worker stopped", e);
+        AtomicInteger contended = new AtomicInteger();
+        RuntimeException failed = Retries.run(
+                BACKOFF,
+                "batch " + batchId,
+                e -> DatabaseUnreachable.causedBy(e)
+                        ? System.nanoTime() < giveUpAt
+                        : TransientFailures.isTransient(e) && contended.incrementAndGet() < MAX_CHUNK_ATTEMPTS,
+                () -> {},
+                transaction);
+        if (failed != null) {
+            throw failed;
         }
     }
 
