@@ -29,6 +29,20 @@ final class Cohort {
                 .toList();
     }
 
+    /**
+     * One screening body per student, its day left as {@link OpenLoopGenerator#DAY} for the generator to fill
+     * in (a warm-up of any length without a body file of that length).
+     */
+    List<String> templates() {
+        LocalDate marker = LocalDate.of(1900, 1, 1);
+        int n = cohort.students().size();
+        List<String> templates = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            templates.add(any(i, marker).toString().replace(marker.toString(), OpenLoopGenerator.DAY));
+        }
+        return templates;
+    }
+
     /** The i-th screening of the whole cohort (its own risk mix), days counted forward from {@code first}. */
     ObjectNode any(long i, LocalDate first) {
         return row(cohort.students(), i, first, 1);

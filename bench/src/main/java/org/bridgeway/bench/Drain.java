@@ -53,6 +53,18 @@ final class Drain {
         return state;
     }
 
+    /** Waits until one service's outbox is published (its events are all on the broker). */
+    static boolean awaitRelayed(Devstack suite, String database, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (count(suite, database, PENDING) > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(250);
+        }
+        return true;
+    }
+
     private static long count(Devstack suite, String database, String sql, String... params) throws SQLException {
         try (Connection c = DriverManager.getConnection(
                         suite.postgres().jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);

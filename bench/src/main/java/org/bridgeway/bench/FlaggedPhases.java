@@ -48,8 +48,11 @@ final class FlaggedPhases {
                 .toArray());
     }
 
-    /** Cases opened per second over the backlog (first case to last), or NaN when not all arrived. */
-    double casesPerSecond(UUID batch, Duration wait) throws Exception {
+    /** Cases opened per second over the whole backlog and over its last 80% (NaN when not all arrived). */
+    record DrainRate(double whole, double lastFourFifths) {}
+
+    /** How fast the cases of a batch's flagged screenings were opened, first case to last. */
+    DrainRate casesPerSecond(UUID batch, Duration wait) throws Exception {
         List<UUID> screenings = screeningsOf(batch);
         Instant deadline = Instant.now().plus(wait);
         Map<UUID, Instant> opened;
@@ -57,12 +60,18 @@ final class FlaggedPhases {
             Thread.sleep(500);
             opened = openedAt(screenings);
         } while (opened.size() < screenings.size() && Instant.now().isBefore(deadline));
-        if (opened.size() < screenings.size() || screenings.size() < 2) {
-            return Double.NaN;
+        if (opened.size() < screenings.size() || screenings.size() < 10) {
+            return new DrainRate(Double.NaN, Double.NaN);
         }
-        Instant first = opened.values().stream().min(Instant::compareTo).orElseThrow();
-        Instant last = opened.values().stream().max(Instant::compareTo).orElseThrow();
-        return screenings.size() / Math.max(0.001, Duration.between(first, last).toNanos() / 1e9);
+        List<Instant> times = opened.values().stream().sorted().toList();
+        int fifth = times.size() / 5;
+        return new DrainRate(
+                rate(times.size() - 1, times.get(0), times.get(times.size() - 1)),
+                rate(times.size() - 1 - fifth, times.get(fifth), times.get(times.size() - 1)));
+    }
+
+    private static double rate(int intervals, Instant first, Instant last) {
+        return intervals / Math.max(0.001, Duration.between(first, last).toNanos() / 1e9);
     }
 
     private List<UUID> screeningsOf(UUID batch) throws Exception {

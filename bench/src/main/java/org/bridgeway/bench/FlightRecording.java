@@ -27,7 +27,7 @@ final class FlightRecording {
     }
 
     static FlightRecording start(long pid, Path file) throws IOException, InterruptedException {
-        jcmd(pid, "JFR.start", "name=" + NAME, "settings=profile", "filename=" + file.toAbsolutePath());
+        jcmd(pid, "JFR.start", "name=" + NAME, "settings=default", "filename=" + file.toAbsolutePath());
         return new FlightRecording(pid, file);
     }
 

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -65,21 +66,43 @@ final class LoadGenerator {
         }
     }
 
-    Result run(String label, String url, String token, List<String> bodies, double rate, int seconds) throws Exception {
-        return launch(label, url, token, bodies, rate, seconds, List.of("seconds=" + seconds));
+    /**
+     * One run at a fixed rate; the bodies must cover {@code lead} seconds more than the run, sent first at the same
+     * rate but not timed (the generator's own start).
+     */
+    Result run(String label, String url, String token, List<String> bodies, double rate, int seconds, int lead)
+            throws Exception {
+        return launch(label, url, token, bodies, rate, seconds, List.of("seconds=" + seconds, "lead=" + lead));
     }
 
+    /**
+     * A closed-loop warm-up with {@code connections} requests outstanding, until the throughput settles; the
+     * bodies are templates sent for {@code firstDay}, then the day before, and so on.
+     */
     Result warmUp(
-            String label, String url, String token, List<String> bodies, double rate, int windowSeconds, int maxSeconds)
+            String label,
+            String url,
+            String token,
+            List<String> templates,
+            LocalDate firstDay,
+            int connections,
+            int windowSeconds,
+            int minSeconds,
+            int maxSeconds)
             throws Exception {
         return launch(
                 label,
                 url,
                 token,
-                bodies,
-                rate,
+                templates,
+                0,
                 maxSeconds,
-                List.of("warmupWindow=" + windowSeconds, "warmupMax=" + maxSeconds));
+                List.of(
+                        "firstDay=" + firstDay,
+                        "inflight=" + connections,
+                        "warmupWindow=" + windowSeconds,
+                        "warmupMin=" + minSeconds,
+                        "warmupMax=" + maxSeconds));
     }
 
     private Result launch(
@@ -153,8 +176,12 @@ final class LoadGenerator {
                 windows,
                 stable);
         System.out.printf(
-                "  %s at %.0f/s: %s (%d sent, %d errors)%n",
-                label, rate, measured.percentiles(), measured.sent(), measured.errors());
+                "  %s %s: %s (%d sent, %d errors)%n",
+                label,
+                rate == 0 ? "closed loop" : String.format("at %.0f/s", rate),
+                measured.percentiles(),
+                measured.sent(),
+                measured.errors());
         return measured;
     }
 

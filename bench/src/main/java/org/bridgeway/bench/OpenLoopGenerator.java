@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -36,15 +37,24 @@ import org.HdrHistogram.Recorder;
  *
  * <p>Arguments are {@code key=value}: url, token, bodies (a file, one JSON body per line, each
  * sent once), rate (req/s), seconds, inflight (cap on requests outstanding; a request waiting for
- * a slot is still timed from its due time), expect (status, default 201). With
- * {@code warmupWindow=S} it instead runs until the p50 of two consecutive windows of S seconds
- * each stays within {@code warmupTolerance} (default 0.10) of the window before, or
- * {@code warmupMax} seconds pass.
+ * a slot is still timed from its due time), expect (status, default 201). With {@code firstDay=D}
+ * the bodies are templates whose {@code @DAY@} becomes D on the first pass over them, the day
+ * before on the second, and so on, so a run of any length sends each (body, day) once.
+ *
+ * <p>With {@code warmupWindow=S} it instead warms the service up closed-loop: {@code inflight}
+ * requests outstanding at all times, each sent as soon as one is answered, so the JIT sees the most
+ * work the suite can do without a queue building up (an open-loop warm-up at a rate a cold service
+ * cannot serve only queues, and compiles little). It runs in windows of S seconds until the
+ * throughput of two consecutive windows each stays within {@code warmupTolerance} (default 0.05)
+ * of the window before, after at least {@code warmupMin} seconds, or {@code warmupMax} pass.
  *
  * <p>Prints {@code started}, one {@code window} line per warm-up window, then one {@code result}
  * line with the latency histogram (microseconds, HdrHistogram compressed, base64) for the bench.
  */
 public final class OpenLoopGenerator {
+
+    /** Where a body template takes its day ({@code firstDay=}). */
+    static final String DAY = "@DAY@";
 
     private static final long HIGHEST_MICROS = TimeUnit.SECONDS.toMicros(120);
 
@@ -53,16 +63,20 @@ public final class OpenLoopGenerator {
     private final AtomicLong completed = new AtomicLong();
     private final HttpClient http;
     private final RequestOptions request;
-    private final List<Buffer> bodies;
+    private final List<String> bodies;
+    private final LocalDate firstDay;
     private final int expect;
     private final Semaphore inflight;
     private final int permits;
+    /** Requests before this one (a run's lead-in) are sent but neither timed nor counted. */
+    private volatile long recordFrom;
 
     private OpenLoopGenerator(Map<String, String> args) throws Exception {
         URI uri = URI.create(args.get("url"));
         try (var lines = Files.lines(Path.of(args.get("bodies")))) {
-            bodies = lines.map(Buffer::buffer).toList();
+            bodies = lines.toList();
         }
+        firstDay = args.containsKey("firstDay") ? LocalDate.parse(args.get("firstDay")) : null;
         expect = Integer.parseInt(args.getOrDefault("expect", "201"));
         permits = Integer.parseInt(args.getOrDefault("inflight", "256"));
         inflight = new Semaphore(permits);
@@ -95,39 +109,49 @@ public final class OpenLoopGenerator {
         int warmupWindow = Integer.parseInt(args.getOrDefault("warmupWindow", "0"));
         if (warmupWindow > 0) {
             generator.warmUp(
-                    rate,
                     warmupWindow,
-                    Integer.parseInt(args.getOrDefault("warmupMax", "240")),
-                    Double.parseDouble(args.getOrDefault("warmupTolerance", "0.10")));
+                    Integer.parseInt(args.getOrDefault("warmupMin", "60")),
+                    Integer.parseInt(args.getOrDefault("warmupMax", "300")),
+                    Double.parseDouble(args.getOrDefault("warmupTolerance", "0.05")));
         } else {
-            generator.measure(rate, Integer.parseInt(args.get("seconds")));
+            generator.measure(
+                    rate, Integer.parseInt(args.get("seconds")), Integer.parseInt(args.getOrDefault("lead", "0")));
         }
         System.exit(0);
     }
 
-    /** Sends at the rate for the given time, then reports every request's latency. */
-    private void measure(double rate, int seconds) throws InterruptedException {
+    /**
+     * Sends at the rate for the given time, then reports every request's latency. The first {@code lead} seconds
+     * (the generator's own start: its JIT, its connections) are sent at the same rate but not recorded, so the
+     * suite sees one steady stream and the histogram holds only the generator's steady state.
+     */
+    private void measure(double rate, int seconds, int lead) throws InterruptedException {
+        long leading = Math.round(rate * lead);
         long total = Math.round(rate * seconds);
+        long start = System.nanoTime();
+        recordFrom = leading;
+        dispatch(rate, start, leading, () -> false);
         System.out.println("started");
         long cpuStart = cpuNanos();
-        long start = System.nanoTime();
-        dispatch(rate, start, total, () -> false);
-        double sentSeconds = (System.nanoTime() - start) / 1e9;
+        long measuredStart = System.nanoTime();
+        dispatch(rate, start, leading, leading + total, () -> false);
+        double sentSeconds = (System.nanoTime() - measuredStart) / 1e9;
         awaitOutstanding();
         long cpu = cpuNanos() - cpuStart;
         report(recorder.getIntervalHistogram(), total, sentSeconds, cpu);
     }
 
-    /** Sends at the rate until the median settles (the JIT has compiled the hot paths). */
-    private void warmUp(double rate, int windowSeconds, int maxSeconds, double tolerance) throws Exception {
+    /** Closed loop until the throughput settles (the JIT has compiled the hot paths). */
+    private void warmUp(int windowSeconds, int minSeconds, int maxSeconds, double tolerance) throws Exception {
         System.out.println("started");
         long start = System.nanoTime();
         long windowNanos = TimeUnit.SECONDS.toNanos(windowSeconds);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread sender = new Thread(() -> dispatch(rate, start, Long.MAX_VALUE, stop::get), "generator-dispatch");
+        Thread sender = new Thread(() -> dispatch(0, start, Long.MAX_VALUE, stop::get), "generator-dispatch");
         sender.start();
         Histogram all = new Histogram(HIGHEST_MICROS, 3);
-        double[] medians = new double[3];
+        double[] rates = new double[2];
+        long answered = 0;
         int windows = 0;
         int stableRuns = 0;
         while (windows * (long) windowSeconds < maxSeconds) {
@@ -135,14 +159,17 @@ public final class OpenLoopGenerator {
             Histogram window = recorder.getIntervalHistogram();
             all.add(window);
             windows++;
-            double p50 = window.getValueAtPercentile(50) / 1000.0;
+            long now = completed.get();
+            double rate = (now - answered) / (double) windowSeconds;
+            answered = now;
             System.out.printf(
-                    "window %d p50=%.3f p99=%.3f count=%d%n",
-                    windows, p50, window.getValueAtPercentile(99) / 1000.0, window.getTotalCount());
-            medians[0] = medians[1];
-            medians[1] = p50;
-            stableRuns = windows > 1 && Math.abs(p50 - medians[0]) <= tolerance * medians[0] ? stableRuns + 1 : 0;
-            if (stableRuns >= 2) {
+                    "window %d %.0f req/s p50=%.3f p99=%.3f%n",
+                    windows, rate, window.getValueAtPercentile(50) / 1000.0, window.getValueAtPercentile(99) / 1000.0);
+            rates[0] = rates[1];
+            rates[1] = rate;
+            boolean steady = windows > 1 && Math.abs(rate - rates[0]) <= tolerance * rates[0];
+            stableRuns = steady ? stableRuns + 1 : 0;
+            if (stableRuns >= 2 && windows * (long) windowSeconds >= minSeconds) {
                 break;
             }
         }
@@ -151,26 +178,39 @@ public final class OpenLoopGenerator {
         awaitOutstanding();
         System.out.printf("warmup %s after %d s%n", stableRuns >= 2 ? "stable" : "NOT stable", windows * windowSeconds);
         all.add(recorder.getIntervalHistogram());
-        report(all, all.getTotalCount(), windows * (double) windowSeconds, 0);
+        report(all, completed.get(), windows * (double) windowSeconds, 0);
     }
 
+    /** Open loop at {@code rate} (request i due at start + i / rate), or closed loop when the rate is 0. */
     private void dispatch(double rate, long start, long total, BooleanSupplier stopped) {
-        double periodNanos = 1e9 / rate;
-        for (long i = 0; i < total && !stopped.getAsBoolean(); i++) {
-            long due = start + (long) (i * periodNanos);
-            long wait = due - System.nanoTime();
+        dispatch(rate, start, 0, total, stopped);
+    }
+
+    /** Requests {@code from} (inclusive) to {@code to} (exclusive) of a stream that began at {@code start}. */
+    private void dispatch(double rate, long start, long from, long to, BooleanSupplier stopped) {
+        boolean closedLoop = rate == 0;
+        double periodNanos = closedLoop ? 0 : 1e9 / rate;
+        for (long i = from; i < to && !stopped.getAsBoolean(); i++) {
+            long scheduled = start + (long) (i * periodNanos);
+            long wait = scheduled - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
             inflight.acquireUninterruptibly();
-            Buffer body = bodies.get((int) (i % bodies.size()));
+            // closed loop: a request is due when a slot frees up
+            long due = closedLoop ? System.nanoTime() : scheduled;
+            Buffer body = body(i);
+            boolean recorded = i >= recordFrom;
             http.request(request)
                     .compose(sent -> sent.send(body))
                     .compose(response -> response.body().map(read -> response.statusCode()))
                     .onComplete(answer -> {
-                        recorder.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, (System.nanoTime() - due) / 1000)));
+                        if (recorded) {
+                            recorder.recordValue(
+                                    Math.min(HIGHEST_MICROS, Math.max(1, (System.nanoTime() - due) / 1000)));
+                        }
                         if (answer.failed() || answer.result() != expect) {
-                            if (errors.getAndIncrement() < 5) {
+                            if ((recorded ? errors.getAndIncrement() : 0) < 5) {
                                 System.out.println(
                                         "error " + (answer.failed() ? answer.cause() : "status " + answer.result()));
                             }
@@ -179,6 +219,14 @@ public final class OpenLoopGenerator {
                         inflight.release();
                     });
         }
+    }
+
+    private Buffer body(long i) {
+        String body = bodies.get((int) (i % bodies.size()));
+        if (firstDay != null) {
+            body = body.replace(DAY, firstDay.minusDays(i / bodies.size()).toString());
+        }
+        return Buffer.buffer(body);
     }
 
     private void awaitOutstanding() throws InterruptedException {

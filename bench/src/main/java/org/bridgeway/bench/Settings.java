@@ -17,7 +17,9 @@ record Settings(
         int rate,
         int runSeconds,
         int warmupWindow,
+        int warmupMin,
         int warmupMax,
+        int warmupConnections,
         List<Integer> steps,
         int flagged,
         int flaggedRate,
@@ -40,8 +42,10 @@ record Settings(
                         0.15),
                 Integer.getInteger("bench.rate", 200),
                 Integer.getInteger("bench.seconds", quick ? 5 : 30),
-                Integer.getInteger("bench.warmupWindow", quick ? 5 : 10),
-                Integer.getInteger("bench.warmupMax", quick ? 10 : 240),
+                Integer.getInteger("bench.warmupWindow", quick ? 5 : 15),
+                Integer.getInteger("bench.warmupMin", quick ? 5 : 60),
+                Integer.getInteger("bench.warmupMax", quick ? 10 : 360),
+                Integer.getInteger("bench.warmupConnections", 16),
                 Arrays.stream(System.getProperty("bench.steps", quick ? "400" : "500,750,1000,1250,1500,2000")
                                 .split(","))
                         .map(String::trim)
@@ -67,8 +71,8 @@ record Settings(
                 + students + " students (" + Math.round(mix.high() * 100) + "% high-risk, "
                 + Math.round(mix.moderate() * 100)
                 + "% moderate), bulk " + bulkRows + " rows, "
-                + "fixed rate " + rate + " req/s, runs of " + runSeconds + " s, warm-up windows of " + warmupWindow
-                + " s (at most "
+                + "fixed rate " + rate + " req/s, runs of " + runSeconds + " s, closed-loop warm-up with "
+                + warmupConnections + " connections in windows of " + warmupWindow + " s (" + warmupMin + " to "
                 + warmupMax + " s), steps " + steps + " req/s, load generator "
                 + (generatorCpus == null ? "unpinned" : "pinned to CPU " + generatorCpus);
     }

@@ -62,13 +62,14 @@ public final class Devstack implements AutoCloseable {
     private final Map<String, Process> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
     /**
-     * The services' JVM: a heap sized to what is live after load (about 30 MB) with room for a bulk batch,
-     * started small and given back after a collection (serial GC shrinks by MaxHeapFreeRatio), so resident
-     * memory follows the load instead of the maximum. {@code -Dbridgeway.service.jvm-options} replaces it.
+     * The services' JVM: the serial collector (two cores), a heap capped at 192 MB that starts at 64 MB and grows
+     * with the JVM's default free ratios. Tighter ratios (10-30% free) kept the old generation nearly full, and a
+     * queue of requests under overload then made back-to-back full collections: 4x the CPU per request and seconds
+     * of latency at 200 req/s (bench/results/2026-11-30-fixes.md). {@code -Dbridgeway.service.jvm-options}
+     * replaces it.
      */
-    static final String SERVICE_JVM_OPTIONS = "-Xms32m -Xmx192m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10"
-            + " -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m"
-            + " -XX:MaxDirectMemorySize=64m";
+    static final String SERVICE_JVM_OPTIONS = "-Xms64m -Xmx192m -XX:+UseSerialGC -Xss512k"
+            + " -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -XX:MaxDirectMemorySize=64m";
 
     private final Map<String, Map<String, String>> extraEnv = new LinkedHashMap<>();
     private DemoTokens tokens;
