@@ -146,7 +146,7 @@ public final class Bench {
         drained("after the submit runs");
         phase("flagged", "flagged → case", () -> flaggedToCase(settings.flagged()));
         phase("backlog", "flagged backlog", () -> backlog(settings.backlog()));
-        phase("search", "partner search", () -> new PartnerSearchBench(suite, rows).run());
+        phase("search", "partner search", () -> new PartnerSearchBench(suite, rows, notes).run());
         phase("matching", "matching", () -> new MatchingBench().run(rows));
         phase("memory", "memory", this::memory);
         phase("readiness", "readiness", this::readiness);

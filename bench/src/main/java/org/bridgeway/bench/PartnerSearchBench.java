@@ -43,14 +43,16 @@ final class PartnerSearchBench {
 
     private final Devstack suite;
     private final List<String> rows;
+    private final StringBuilder notes;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    PartnerSearchBench(Devstack suite, List<String> rows) {
+    PartnerSearchBench(Devstack suite, List<String> rows, StringBuilder notes) {
         this.suite = suite;
         this.rows = rows;
+        this.notes = notes;
     }
 
     /** Only this scenario, on a throwaway suite of its own: {@code PartnerSearchBench [repository root]}. */
@@ -62,8 +64,10 @@ final class PartnerSearchBench {
         try {
             suite.start();
             List<String> rows = new ArrayList<>();
-            new PartnerSearchBench(suite, rows).run();
+            StringBuilder notes = new StringBuilder();
+            new PartnerSearchBench(suite, rows, notes).run();
             rows.forEach(System.out::println);
+            System.out.println(notes);
         } finally {
             suite.close();
             TempDirs.deleteQuietly(home);
@@ -81,8 +85,18 @@ final class PartnerSearchBench {
         String direct = suite.url("partner-service");
         measure(gateway, token, WARM_UP);
         measure(direct, token, WARM_UP);
-        Percentiles via = Percentiles.of(measure(gateway, token, MEASURED));
-        Percentiles alone = Percentiles.of(measure(direct, token, MEASURED));
+        double[][] viaByShape = measure(gateway, token, MEASURED);
+        double[][] aloneByShape = measure(direct, token, MEASURED);
+        Percentiles via = Percentiles.of(flatten(viaByShape));
+        Percentiles alone = Percentiles.of(flatten(aloneByShape));
+        StringBuilder shapes = new StringBuilder("Partner search by query shape, via gateway / direct (ms):");
+        for (int q = 0; q < QUERIES.size(); q++) {
+            Percentiles v = Percentiles.of(viaByShape[q]);
+            Percentiles d = Percentiles.of(aloneByShape[q]);
+            shapes.append(String.format(
+                    "%n- `%s`: p50 %.2f / %.2f, p99 %.2f / %.2f", QUERIES.get(q), v.p50(), d.p50(), v.p99(), d.p99()));
+        }
+        notes.append(shapes).append("\n\n");
         rows.add(Bench.row(
                 "partner search over " + SERVICES + " services via gateway (" + via.count() + " searches, "
                         + QUERIES.size() + " query shapes, " + CLIENTS + " closed-loop clients)",
@@ -119,8 +133,8 @@ final class PartnerSearchBench {
         }
     }
 
-    /** Milliseconds per search, each client sending its next search when the previous one answered. */
-    private double[] measure(String base, String token, int count) throws Exception {
+    /** Milliseconds per search by query shape, each client sending its next search when the previous one answered. */
+    private double[][] measure(String base, String token, int count) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
             List<Future<double[]>> results = new ArrayList<>();
@@ -128,17 +142,26 @@ final class PartnerSearchBench {
                 int first = client;
                 results.add(clients.submit(() -> client(base, token, first, count / CLIENTS)));
             }
-            double[] all = new double[0];
-            for (Future<double[]> result : results) {
-                double[] part = result.get();
-                double[] merged = java.util.Arrays.copyOf(all, all.length + part.length);
-                System.arraycopy(part, 0, merged, all.length, part.length);
-                all = merged;
+            List<List<Double>> byShape = new ArrayList<>();
+            QUERIES.forEach(q -> byShape.add(new ArrayList<>()));
+            for (int client = 0; client < CLIENTS; client++) {
+                double[] part = results.get(client).get();
+                for (int i = 0; i < part.length; i++) {
+                    byShape.get((client + i) % QUERIES.size()).add(part[i]);
+                }
             }
-            return all;
+            return byShape.stream()
+                    .map(l -> l.stream().mapToDouble(Double::doubleValue).toArray())
+                    .toArray(double[][]::new);
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    private static double[] flatten(double[][] byShape) {
+        return java.util.Arrays.stream(byShape)
+                .flatMapToDouble(java.util.Arrays::stream)
+                .toArray();
     }
 
     private double[] client(String base, String token, int offset, int count) throws Exception {

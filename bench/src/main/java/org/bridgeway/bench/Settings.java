@@ -43,7 +43,7 @@ record Settings(
                 Integer.getInteger("bench.rate", 200),
                 Integer.getInteger("bench.seconds", quick ? 5 : 30),
                 Integer.getInteger("bench.warmupWindow", quick ? 5 : 15),
-                Integer.getInteger("bench.warmupMin", quick ? 5 : 60),
+                Integer.getInteger("bench.warmupMin", quick ? 5 : 180),
                 Integer.getInteger("bench.warmupMax", quick ? 10 : 360),
                 Integer.getInteger("bench.warmupConnections", 16),
                 Arrays.stream(System.getProperty("bench.steps", quick ? "400" : "500,750,1000,1250,1500,2000")

@@ -61,9 +61,10 @@ final class SubmitBench {
         warmUp();
         settle.run();
         fixedRate();
-        profiled(results);
         maximumSustainable();
         closedLoopCrossCheck();
+        // last: starting and stopping a recording retransforms JDK classes and throws away compiled code
+        profiled(results);
     }
 
     /**

@@ -7,15 +7,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.bridgeway.platform.paging.Page;
 import org.bridgeway.platform.paging.PageRequest;
@@ -23,17 +25,29 @@ import org.bridgeway.screening.domain.ScoredScreening;
 import org.bridgeway.screening.domain.scoring.Score;
 
 /**
- * Scored screenings. The write path is shared by single submits and batches: one JDBC batch per chunk, and a
+ * Scored screenings. The write path is shared by single submits and batches: one statement per chunk, and a
  * screening already recorded (same student, instrument version and day) is skipped and reported, never stored twice.
  */
 @ApplicationScoped
 public class ScreeningStore {
 
-    private static final String INSERT =
-            "INSERT INTO screening (id, student_ref, board_id, school_id, grade, age_years,"
-                    + " instrument_key, instrument_version, administered_on, answers, result, flagged, suggested_tier, batch_id, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)"
-                    + " ON CONFLICT (student_ref, instrument_key, instrument_version, administered_on) DO NOTHING";
+    /**
+     * One statement per chunk, whatever its size: the rows travel as one array per column and PostgreSQL plans and
+     * executes the insert once, where a JDBC batch executes it once per row. A duplicate (an earlier row, or one
+     * earlier in the same chunk) is skipped, and RETURNING says which rows were stored.
+     */
+    private static final String INSERT = "INSERT INTO screening (id, student_ref, board_id, school_id, grade,"
+            + " age_years, instrument_key, instrument_version, administered_on, answers, result, flagged, suggested_tier,"
+            + " batch_id, created_at)"
+            + " SELECT r.id, r.student_ref, r.board_id, r.school_id, r.grade, r.age_years, r.instrument_key,"
+            + " r.instrument_version, r.administered_on, r.answers::jsonb, r.result::jsonb, r.flagged, r.suggested_tier,"
+            + " ?::uuid, ?::timestamptz"
+            + " FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::int[],"
+            + " ?::date[], ?::text[], ?::text[], ?::boolean[], ?::int[])"
+            + " AS r (id, student_ref, board_id, school_id, grade, age_years, instrument_key, instrument_version,"
+            + " administered_on, answers, result, flagged, suggested_tier)"
+            + " ON CONFLICT (student_ref, instrument_key, instrument_version, administered_on) DO NOTHING"
+            + " RETURNING id";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -53,32 +67,68 @@ public class ScreeningStore {
         if (screenings.isEmpty()) {
             return stored;
         }
+        int n = screenings.size();
+        Object[] ids = new Object[n];
+        Object[] refs = new Object[n];
+        Object[] boards = new Object[n];
+        Object[] schools = new Object[n];
+        Object[] grades = new Object[n];
+        Object[] ages = new Object[n];
+        Object[] instruments = new Object[n];
+        Object[] versions = new Object[n];
+        Object[] days = new Object[n];
+        Object[] answers = new Object[n];
+        Object[] results = new Object[n];
+        Object[] flagged = new Object[n];
+        Object[] tiers = new Object[n];
+        try {
+            for (int i = 0; i < n; i++) {
+                ScoredScreening s = screenings.get(i);
+                ids[i] = s.id();
+                refs[i] = s.studentRef();
+                boards[i] = s.boardId();
+                schools[i] = s.schoolId();
+                grades[i] = s.grade();
+                ages[i] = s.ageYears();
+                instruments[i] = s.instrumentKey();
+                versions[i] = s.instrumentVersion();
+                days[i] = s.administeredOn().toString();
+                answers[i] = json.writeValueAsString(s.answers());
+                results[i] = json.writeValueAsString(resultOf(s.score()));
+                flagged[i] = s.score().flagged();
+                tiers[i] = s.score().suggestedTier();
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("storing screenings failed", e);
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (ScoredScreening s : screenings) {
-                insert.setObject(1, s.id());
-                insert.setString(2, s.studentRef());
-                insert.setString(3, s.boardId());
-                insert.setString(4, s.schoolId());
-                insert.setObject(5, s.grade());
-                insert.setObject(6, s.ageYears());
-                insert.setString(7, s.instrumentKey());
-                insert.setInt(8, s.instrumentVersion());
-                insert.setObject(9, s.administeredOn());
-                insert.setString(10, json.writeValueAsString(s.answers()));
-                insert.setString(11, json.writeValueAsString(resultOf(s.score())));
-                insert.setBoolean(12, s.score().flagged());
-                insert.setInt(13, s.score().suggestedTier());
-                insert.setObject(14, batchId);
-                insert.setObject(15, OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC));
-                insert.addBatch();
+            insert.setObject(1, batchId);
+            insert.setObject(2, OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC));
+            insert.setArray(3, connection.createArrayOf("uuid", ids));
+            insert.setArray(4, connection.createArrayOf("text", refs));
+            insert.setArray(5, connection.createArrayOf("text", boards));
+            insert.setArray(6, connection.createArrayOf("text", schools));
+            insert.setArray(7, connection.createArrayOf("int4", grades));
+            insert.setArray(8, connection.createArrayOf("int4", ages));
+            insert.setArray(9, connection.createArrayOf("text", instruments));
+            insert.setArray(10, connection.createArrayOf("int4", versions));
+            insert.setArray(11, connection.createArrayOf("text", days));
+            insert.setArray(12, connection.createArrayOf("text", answers));
+            insert.setArray(13, connection.createArrayOf("text", results));
+            insert.setArray(14, connection.createArrayOf("bool", flagged));
+            insert.setArray(15, connection.createArrayOf("int4", tiers));
+            Set<UUID> inserted = new HashSet<>();
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getObject(1, UUID.class));
+                }
             }
-            int[] counts = insert.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                stored[i] = counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO;
+            for (int i = 0; i < n; i++) {
+                stored[i] = inserted.contains(screenings.get(i).id());
             }
             return stored;
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("storing screenings failed", e);
         }
     }
