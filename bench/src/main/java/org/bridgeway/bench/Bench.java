@@ -160,6 +160,8 @@ public final class Bench {
                 + "| what | target | measured | met |\n|---|---|---|---|\n" + String.join("\n", rows) + "\n\n"
                 + "## CPU per process (% of one core; the machine has "
                 + Runtime.getRuntime().availableProcessors() * 100 + "%)\n\n"
+                + "The last column is CPU time this virtual machine wanted but its hypervisor gave to other guests"
+                + " (steal, over all cores): the cores the suite really had were that much fewer.\n\n"
                 + cpu.render() + "\n## Notes\n\n" + notes
                 + String.format("%nThe whole run took %.1f minutes.%n", (System.nanoTime() - started) / 60e9);
         System.out.println("\n" + report);

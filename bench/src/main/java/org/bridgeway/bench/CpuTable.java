@@ -24,11 +24,15 @@ final class CpuTable {
             line.append(value == null ? " – |" : String.format(" %.0f |", value));
             total += value == null ? 0 : value;
         }
-        lines.add(line.append(String.format(" %.0f |", total)).toString());
+        Double stolen = percent.get(ProcessCpu.STEAL);
+        line.append(String.format(" %.0f |", total));
+        lines.add(line.append(stolen == null ? " – |" : String.format(" %.0f |", stolen))
+                .toString());
     }
 
     String render() {
-        return "| phase | " + String.join(" | ", columns) + " | total |\n|---" + "|---:".repeat(columns.size() + 1)
+        return "| phase | " + String.join(" | ", columns) + " | total | " + ProcessCpu.STEAL + " |\n|---"
+                + "|---:".repeat(columns.size() + 2)
                 + "|\n" + String.join("\n", lines) + "\n";
     }
 }

@@ -21,6 +21,8 @@ final class ProcessCpu {
     static final String POSTGRES = "postgresql";
     static final String KAFKA = "kafka";
     static final String BENCH = "bench (driver)";
+    /** CPU time the hypervisor gave to other guests while this one wanted it (steal in /proc/stat), all cores. */
+    static final String STEAL = "stolen by the hypervisor";
 
     private final Devstack suite;
     private final Path postgresData;
@@ -51,7 +53,19 @@ final class ProcessCpu {
         millis.put(POSTGRES, postgresTicks() * MILLIS_PER_TICK);
         millis.put(KAFKA, ticks(suite.kafka().pid(), false) * MILLIS_PER_TICK);
         millis.put(BENCH, ticks(ProcessHandle.current().pid(), false) * MILLIS_PER_TICK);
+        millis.put(STEAL, stealTicks() * MILLIS_PER_TICK);
         return new Sample(System.nanoTime(), millis);
+    }
+
+    private static long stealTicks() {
+        try {
+            // cpu user nice system idle iowait irq softirq steal ...
+            String[] total =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            return total.length > 8 ? Long.parseLong(total[8]) : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private long postgresTicks() {

@@ -164,6 +164,34 @@ class BatchIngestTest {
     // --- (b) row errors in JSON ------------------------------------------------------------------------------------
 
     @Test
+    void aDuplicateInTheSameChunkIsStoredOnceAndTheLaterRowReported() throws Exception {
+        String board = board();
+        List<Student> students = enrol(board, SCHOOL, 9, 3);
+        String calmJson = json(calmAnswers());
+        String on = LocalDate.now().minusDays(3).toString();
+        // one statement stores the whole chunk: its own rows 1 and 3 are the same student's survey on the same day
+        List<String> rows = List.of(
+                row(students.get(0), on, calmJson),
+                row(students.get(1), on, calmJson),
+                row(students.get(0), on, calmJson));
+        Response accepted = postBatch(
+                board, "application/json", ("[" + String.join(",", rows) + "]").getBytes(StandardCharsets.UTF_8));
+        accepted.then().statusCode(202);
+        JsonPath done = awaitBatch(board, accepted.header("Location"), Duration.ofMinutes(1), b -> {});
+
+        assertEquals("completed", done.getString("status"), done.prettify());
+        assertEquals(2, done.getInt("succeeded"));
+        assertEquals(1, done.getInt("failed"));
+        List<Map<String, Object>> errors = batchErrors(board, done);
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(3, errors.get(0).get("row"), errors.toString());
+        assertEquals("administeredOn", errors.get(0).get("field"));
+        assertEquals(
+                2,
+                Db.number("SELECT count(*) FROM screening WHERE batch_id = ?", UUID.fromString(done.getString("id"))));
+    }
+
+    @Test
     void jsonRowErrorsAreReportedWithRowFieldAndMessageAndGoodRowsAreStored() throws Exception {
         String board = board();
         List<Student> s = enrol(board, SCHOOL, 8, 3);
