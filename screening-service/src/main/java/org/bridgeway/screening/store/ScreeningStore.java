@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.bridgeway.platform.paging.Page;
 import org.bridgeway.platform.paging.PageRequest;
 import org.bridgeway.screening.domain.ScoredScreening;
@@ -49,6 +51,28 @@ public class ScreeningStore {
             + " ON CONFLICT (student_ref, instrument_key, instrument_version, administered_on) DO NOTHING"
             + " RETURNING id";
 
+    /** One screening with its two JSON columns written out. */
+    private record Row(ScoredScreening screening, String answers, String result) {}
+
+    /** An array parameter of the unnest: its element type and each row's value. */
+    private record Column(String elementType, Function<Row, Object> value) {}
+
+    /** In the order of the unnest's arrays (parameters 3 onwards); dates and JSON travel as text and are cast. */
+    private static final List<Column> COLUMNS = List.of(
+            new Column("uuid", r -> r.screening().id()),
+            new Column("text", r -> r.screening().studentRef()),
+            new Column("text", r -> r.screening().boardId()),
+            new Column("text", r -> r.screening().schoolId()),
+            new Column("int4", r -> r.screening().grade()),
+            new Column("int4", r -> r.screening().ageYears()),
+            new Column("text", r -> r.screening().instrumentKey()),
+            new Column("int4", r -> r.screening().instrumentVersion()),
+            new Column("text", r -> r.screening().administeredOn().toString()),
+            new Column("text", Row::answers),
+            new Column("text", Row::result),
+            new Column("bool", r -> r.screening().score().flagged()),
+            new Column("int4", r -> r.screening().score().suggestedTier()));
+
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
 
@@ -67,36 +91,11 @@ public class ScreeningStore {
         if (screenings.isEmpty()) {
             return stored;
         }
-        int n = screenings.size();
-        Object[] ids = new Object[n];
-        Object[] refs = new Object[n];
-        Object[] boards = new Object[n];
-        Object[] schools = new Object[n];
-        Object[] grades = new Object[n];
-        Object[] ages = new Object[n];
-        Object[] instruments = new Object[n];
-        Object[] versions = new Object[n];
-        Object[] days = new Object[n];
-        Object[] answers = new Object[n];
-        Object[] results = new Object[n];
-        Object[] flagged = new Object[n];
-        Object[] tiers = new Object[n];
+        List<Row> rows = new ArrayList<>(screenings.size());
         try {
-            for (int i = 0; i < n; i++) {
-                ScoredScreening s = screenings.get(i);
-                ids[i] = s.id();
-                refs[i] = s.studentRef();
-                boards[i] = s.boardId();
-                schools[i] = s.schoolId();
-                grades[i] = s.grade();
-                ages[i] = s.ageYears();
-                instruments[i] = s.instrumentKey();
-                versions[i] = s.instrumentVersion();
-                days[i] = s.administeredOn().toString();
-                answers[i] = json.writeValueAsString(s.answers());
-                results[i] = json.writeValueAsString(resultOf(s.score()));
-                flagged[i] = s.score().flagged();
-                tiers[i] = s.score().suggestedTier();
+            for (ScoredScreening s : screenings) {
+                rows.add(
+                        new Row(s, json.writeValueAsString(s.answers()), json.writeValueAsString(resultOf(s.score()))));
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("storing screenings failed", e);
@@ -105,26 +104,18 @@ public class ScreeningStore {
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setObject(1, batchId);
             insert.setObject(2, OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC));
-            insert.setArray(3, connection.createArrayOf("uuid", ids));
-            insert.setArray(4, connection.createArrayOf("text", refs));
-            insert.setArray(5, connection.createArrayOf("text", boards));
-            insert.setArray(6, connection.createArrayOf("text", schools));
-            insert.setArray(7, connection.createArrayOf("int4", grades));
-            insert.setArray(8, connection.createArrayOf("int4", ages));
-            insert.setArray(9, connection.createArrayOf("text", instruments));
-            insert.setArray(10, connection.createArrayOf("int4", versions));
-            insert.setArray(11, connection.createArrayOf("text", days));
-            insert.setArray(12, connection.createArrayOf("text", answers));
-            insert.setArray(13, connection.createArrayOf("text", results));
-            insert.setArray(14, connection.createArrayOf("bool", flagged));
-            insert.setArray(15, connection.createArrayOf("int4", tiers));
+            int parameter = 3;
+            for (Column column : COLUMNS) {
+                Object[] values = rows.stream().map(column.value()).toArray();
+                insert.setArray(parameter++, connection.createArrayOf(column.elementType(), values));
+            }
             Set<UUID> inserted = new HashSet<>();
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(rs.getObject(1, UUID.class));
                 }
             }
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < stored.length; i++) {
                 stored[i] = inserted.contains(screenings.get(i).id());
             }
             return stored;
