@@ -15,11 +15,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +35,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class SearchTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private String area;
     private String org;
@@ -159,6 +168,40 @@ class SearchTest {
                 .body("items.id", hasItem(unrelated))
                 .body("totalItems", equalTo(5))
                 .body("items[0].id", equalTo(withRoom));
+    }
+
+    /**
+     * Search runs on each instance's in-memory index. Rows written outside this instance (here: straight in SQL,
+     * as another instance's transaction would) are found by the next search, also when their transaction was
+     * still open while this instance last brought its index up to date.
+     */
+    @Test
+    void aSearchSeesEveryChangeCommittedBeforeItWhicheverInstanceMadeIt() throws SQLException {
+        String bravo = add("Bravo", List.of("housing"), Map.of("capacity", capacity(1, 5, "none")));
+        search(Map.of("need", "housing")).body("items.id", contains(bravo));
+
+        UUID alpha = UUID.randomUUID();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement insert = other.prepareStatement(
+                    "INSERT INTO service (id, organization_id, name, needs, service_areas, status, available, maximum)"
+                            + " VALUES (?, ?::uuid, 'Alpha', '{housing}', ?::varchar[], 'active', 3, 5)")) {
+                insert.setObject(1, alpha);
+                insert.setString(2, org);
+                insert.setString(3, "{" + area + "}");
+                insert.executeUpdate();
+            }
+            try (PreparedStatement full = other.prepareStatement("UPDATE service SET available = 0 WHERE id = ?")) {
+                full.setObject(1, UUID.fromString(bravo));
+                full.executeUpdate();
+            }
+            // the index looks while that transaction is open: its rows are not visible yet
+            search(Map.of("need", "housing")).body("items.id", contains(bravo));
+            other.commit();
+        }
+
+        search(Map.of("need", "housing")).body("items.id", contains(alpha.toString(), bravo));
+        search(Map.of("need", "housing", "withCapacity", true)).body("items.id", contains(alpha.toString()));
     }
 
     @Test
