@@ -153,6 +153,61 @@ class ReferralLoopTest {
                 .body("find { it.action == 'needs-attention' }.role", equalTo("system"));
     }
 
+    /**
+     * Cases open in one statement and their first timeline entries are written in another: the entry names the
+     * screening, carries the time it was written, and comes before what the board's dispatch wrote next.
+     */
+    @Test
+    void aNewCaseTimelineStartsWithItsOpeningOnEveryBoard() {
+        Fixtures manual = Fixtures.newBoard();
+        ScreeningFlagged waiting = manual.flag("ref-" + UUID.randomUUID(), List.of("housing"), 3);
+        Object waitingCase = manual.awaitCase(waiting).get("id");
+        Instant before = waiting.flaggedAt().minusSeconds(1);
+
+        List<Map<String, Object>> timeline = timeline(manual, waitingCase);
+        assertEquals(1, timeline.size());
+        assertOpening(timeline.get(0), waiting, before);
+
+        Fixtures auto = Fixtures.newBoard();
+        auto.settings("auto", false);
+        auto.partnerWithService("Opening", List.of("housing"), 3, List.of("screening-summary"));
+        auto.awaitPartners(1, 1);
+        ScreeningFlagged dispatched = auto.flag("ref-" + UUID.randomUUID(), List.of("housing"), 3);
+        Object dispatchedCase = auto.awaitCase(dispatched).get("id");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> auto.referralsOf(dispatchedCase).size() == 1);
+
+        List<Map<String, Object>> worked = timeline(auto, dispatchedCase);
+        assertOpening(worked.get(0), dispatched, before);
+        assertTrue(worked.size() > 1, "dispatch wrote entries after the opening: " + worked);
+        assertTrue(
+                worked.subList(1, worked.size()).stream().allMatch(e -> !"open".equals(e.get("toStatus"))),
+                "the opening is written once: " + worked);
+    }
+
+    private static List<Map<String, Object>> timeline(Fixtures f, Object caseId) {
+        return given().auth()
+                .oauth2(f.coordinator())
+                .get("/api/v1/referrals/boards/{b}/cases/{c}/timeline", f.board, caseId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+    }
+
+    private static void assertOpening(Map<String, Object> entry, ScreeningFlagged flagged, Instant before) {
+        assertEquals("case", entry.get("action"));
+        assertEquals(null, entry.get("fromStatus"));
+        assertEquals("open", entry.get("toStatus"));
+        assertEquals("system", entry.get("role"));
+        assertEquals("flagged by screening " + flagged.screeningId(), entry.get("note"));
+        Instant at = Instant.parse(entry.get("at").toString());
+        assertTrue(
+                !at.isBefore(before) && at.isBefore(Instant.now().plusSeconds(5)),
+                "written now, in UTC: " + at + " (flagged " + flagged.flaggedAt() + ")");
+    }
+
     @Test
     void anExpiredReferralReroutesToTheNextCandidate() {
         Fixtures f = Fixtures.newBoard();

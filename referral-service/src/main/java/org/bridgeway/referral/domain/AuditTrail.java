@@ -3,7 +3,11 @@ package org.bridgeway.referral.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
+import org.bridgeway.referral.domain.lifecycle.CaseStates;
 import org.bridgeway.referral.store.AuditEntry;
+import org.bridgeway.referral.store.AuditWriter;
+import org.bridgeway.referral.store.CaseWriter.OpenedCase;
 import org.bridgeway.referral.store.Referral;
 import org.bridgeway.referral.store.ReferralCase;
 
@@ -14,6 +18,12 @@ public class AuditTrail {
     public static final String CASE = "case";
     public static final String REFERRAL = "referral";
     public static final String NEEDS_ATTENTION = "needs-attention";
+
+    private final AuditWriter writer;
+
+    AuditTrail(AuditWriter writer) {
+        this.writer = writer;
+    }
 
     /** Optional details of a transition. */
     public record Details(String note, String reason, String outcome) {
@@ -27,6 +37,27 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void caseMoved(ReferralCase c, String from, String to, Actor actor, Details details) {
         write(c, null, CASE, from, to, actor, details);
+    }
+
+    /** The first entry of each newly opened case's timeline, all in one statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void casesOpened(List<OpenedCase> opened, Actor actor) {
+        Instant now = Instant.now();
+        writer.append(opened.stream()
+                .map(c -> new AuditWriter.Row(
+                        now,
+                        c.boardId(),
+                        c.id(),
+                        null,
+                        CASE,
+                        null,
+                        CaseStates.OPEN,
+                        actor.subject(),
+                        actor.role(),
+                        "flagged by screening " + c.screeningId(),
+                        null,
+                        null))
+                .toList());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

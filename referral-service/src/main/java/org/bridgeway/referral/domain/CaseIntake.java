@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.bridgeway.events.ScreeningFlagged;
 import org.bridgeway.events.ScreeningReviewed;
-import org.bridgeway.referral.domain.AuditTrail.Details;
 import org.bridgeway.referral.domain.lifecycle.CaseStates;
 import org.bridgeway.referral.store.CaseQueries;
 import org.bridgeway.referral.store.CaseWriter;
 import org.bridgeway.referral.store.CaseWriter.NewCase;
+import org.bridgeway.referral.store.CaseWriter.OpenedCase;
 import org.bridgeway.referral.store.ReferralCase;
 
 /** What screening-service's events do to cases: a flag opens one, a review validates or dismisses it. */
@@ -43,11 +43,14 @@ public class CaseIntake {
         this.audit = audit;
     }
 
-    /** Opens a case per flagged screening in one statement; a screening that has one already is skipped. */
+    /**
+     * Opens a case per flagged screening in one statement and writes their first timeline entries in another; a
+     * screening that has a case already is skipped. Only the cases their board dispatches at once are loaded.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int open(List<ScreeningFlagged> flagged) {
         Instant now = Instant.now();
-        List<UUID> opened = writer.open(flagged.stream()
+        List<OpenedCase> opened = writer.open(flagged.stream()
                 .map(f -> new NewCase(
                         f.screeningId(),
                         f.studentRef(),
@@ -60,11 +63,14 @@ public class CaseIntake {
                         f.domainBands(),
                         now))
                 .toList());
+        audit.casesOpened(opened, Actor.SYSTEM);
         Map<String, BoardSettings> boards = new HashMap<>();
-        for (ReferralCase c : cases.byIds(opened)) {
-            audit.caseMoved(
-                    c, null, CaseStates.OPEN, Actor.SYSTEM, Details.note("flagged by screening " + c.screeningId));
-            lifecycle.opened(c, boards.computeIfAbsent(c.boardId, settings::of));
+        List<UUID> workedNow = opened.stream()
+                .filter(c -> CaseLifecycle.worksOnOpening(boards.computeIfAbsent(c.boardId(), settings::of)))
+                .map(OpenedCase::id)
+                .toList();
+        for (ReferralCase c : cases.byIds(workedNow)) {
+            lifecycle.opened(c, boards.get(c.boardId));
         }
         return opened.size();
     }

@@ -41,6 +41,11 @@ public class CaseLifecycle {
         this.events = events;
     }
 
+    /** A board that needs no validation and dispatches on its own has a case worked the moment it opens. */
+    static boolean worksOnOpening(BoardSettings board) {
+        return !board.validationRequired() && board.autoDispatch();
+    }
+
     /** A confirmed tier: tier 0-1 closes without a referral, 2-4 validates and, on auto dispatch, refers. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyTier(ReferralCase c, int tier, Actor actor, String note) {
@@ -63,7 +68,7 @@ public class CaseLifecycle {
     /** Opened on a board that needs no validation and dispatches on its own: work the suggested tier now. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void opened(ReferralCase c, BoardSettings board) {
-        if (!board.validationRequired() && board.autoDispatch()) {
+        if (worksOnOpening(board)) {
             applyTier(c, c.suggestedTier, Actor.SYSTEM, "dispatched on the suggested tier: board needs no validation");
         }
     }

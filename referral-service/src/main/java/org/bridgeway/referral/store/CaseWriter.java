@@ -50,14 +50,17 @@ public class CaseWriter {
             Map<String, String> domainBands,
             Instant openedAt) {}
 
-    /** @return the ids of the cases that were new; a screening that already has a case is skipped */
+    /** A case this call opened. */
+    public record OpenedCase(UUID id, UUID screeningId, String boardId) {}
+
+    /** @return the cases that were new; a screening that already has a case is skipped */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<UUID> open(List<NewCase> cases) {
+    public List<OpenedCase> open(List<NewCase> cases) {
         if (cases.isEmpty()) {
             return List.of();
         }
         String sql = COLUMNS + String.join(", ", Collections.nCopies(cases.size(), ROW))
-                + " ON CONFLICT (screening_id) DO NOTHING RETURNING id";
+                + " ON CONFLICT (screening_id) DO NOTHING RETURNING id, screening_id, board_id";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(sql)) {
             int i = 0;
@@ -75,10 +78,11 @@ public class CaseWriter {
                 insert.setString(++i, json(c.domainBands()));
                 insert.setTimestamp(++i, Timestamp.from(c.openedAt()));
             }
-            List<UUID> opened = new ArrayList<>();
+            List<OpenedCase> opened = new ArrayList<>();
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
-                    opened.add(rs.getObject(1, UUID.class));
+                    opened.add(
+                            new OpenedCase(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)));
                 }
             }
             return opened;
