@@ -1,13 +1,10 @@
 package org.bridgeway.screening.store;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.bridgeway.platform.paging.Page;
 import org.bridgeway.platform.paging.PageRequest;
 import org.bridgeway.screening.domain.ScoredScreening;
@@ -35,23 +34,44 @@ import org.bridgeway.screening.domain.scoring.Score;
 public class ScreeningStore {
 
     /**
-     * One statement per chunk, whatever its size: the rows travel as one JSON array that PostgreSQL unpacks with
-     * {@code json_to_recordset}, and it plans and executes the insert once, where a JDBC batch executes it once per
-     * row. The answers and the result are nested in each row's object, so no JSON is written twice or escaped into an
-     * array literal (a bulk ingest's profile had a third of this method in those two steps). A duplicate (an
-     * earlier row, or one earlier in the same chunk) is skipped, and RETURNING says which rows were stored.
+     * One statement per chunk, whatever its size: the rows travel as one array per column and PostgreSQL plans and
+     * executes the insert once, where a JDBC batch executes it once per row. A duplicate (an earlier row, or one
+     * earlier in the same chunk) is skipped, and RETURNING says which rows were stored.
      */
     private static final String INSERT = "INSERT INTO screening (id, student_ref, board_id, school_id, grade,"
             + " age_years, instrument_key, instrument_version, administered_on, answers, result, flagged, suggested_tier,"
             + " batch_id, created_at)"
             + " SELECT r.id, r.student_ref, r.board_id, r.school_id, r.grade, r.age_years, r.instrument_key,"
-            + " r.instrument_version, r.administered_on, r.answers, r.result, r.flagged, r.suggested_tier,"
+            + " r.instrument_version, r.administered_on, r.answers::jsonb, r.result::jsonb, r.flagged, r.suggested_tier,"
             + " ?::uuid, ?::timestamptz"
-            + " FROM json_to_recordset(?::json) AS r (id uuid, student_ref text, board_id text, school_id text,"
-            + " grade int, age_years int, instrument_key text, instrument_version int, administered_on date,"
-            + " answers jsonb, result jsonb, flagged boolean, suggested_tier int)"
+            + " FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::int[],"
+            + " ?::date[], ?::text[], ?::text[], ?::boolean[], ?::int[])"
+            + " AS r (id, student_ref, board_id, school_id, grade, age_years, instrument_key, instrument_version,"
+            + " administered_on, answers, result, flagged, suggested_tier)"
             + " ON CONFLICT (student_ref, instrument_key, instrument_version, administered_on) DO NOTHING"
             + " RETURNING id";
+
+    /** One screening with its two JSON columns written out. */
+    private record Row(ScoredScreening screening, String answers, String result) {}
+
+    /** An array parameter of the unnest: its element type and each row's value. */
+    private record Column(String elementType, Function<Row, Object> value) {}
+
+    /** In the order of the unnest's arrays (parameters 3 onwards); dates and JSON travel as text and are cast. */
+    private static final List<Column> COLUMNS = List.of(
+            new Column("uuid", r -> r.screening().id()),
+            new Column("text", r -> r.screening().studentRef()),
+            new Column("text", r -> r.screening().boardId()),
+            new Column("text", r -> r.screening().schoolId()),
+            new Column("int4", r -> r.screening().grade()),
+            new Column("int4", r -> r.screening().ageYears()),
+            new Column("text", r -> r.screening().instrumentKey()),
+            new Column("int4", r -> r.screening().instrumentVersion()),
+            new Column("text", r -> r.screening().administeredOn().toString()),
+            new Column("text", Row::answers),
+            new Column("text", Row::result),
+            new Column("bool", r -> r.screening().score().flagged()),
+            new Column("int4", r -> r.screening().score().suggestedTier()));
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -71,12 +91,24 @@ public class ScreeningStore {
         if (screenings.isEmpty()) {
             return stored;
         }
-        String rows = rows(screenings);
+        List<Row> rows = new ArrayList<>(screenings.size());
+        try {
+            for (ScoredScreening s : screenings) {
+                rows.add(
+                        new Row(s, json.writeValueAsString(s.answers()), json.writeValueAsString(resultOf(s.score()))));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("storing screenings failed", e);
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setObject(1, batchId);
             insert.setObject(2, OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC));
-            insert.setString(3, rows);
+            int parameter = 3;
+            for (Column column : COLUMNS) {
+                Object[] values = rows.stream().map(column.value()).toArray();
+                insert.setArray(parameter++, connection.createArrayOf(column.elementType(), values));
+            }
             Set<UUID> inserted = new HashSet<>();
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
@@ -90,35 +122,6 @@ public class ScreeningStore {
         } catch (SQLException e) {
             throw new IllegalStateException("storing screenings failed", e);
         }
-    }
-
-    /** The rows as the JSON array {@link #INSERT} reads, keys named as its record's columns. */
-    private String rows(List<ScoredScreening> screenings) {
-        StringWriter out = new StringWriter(screenings.size() * 1024);
-        try (JsonGenerator row = json.getFactory().createGenerator(out)) {
-            row.writeStartArray();
-            for (ScoredScreening s : screenings) {
-                row.writeStartObject();
-                row.writeStringField("id", s.id().toString());
-                row.writeStringField("student_ref", s.studentRef());
-                row.writeStringField("board_id", s.boardId());
-                row.writeStringField("school_id", s.schoolId());
-                row.writeObjectField("grade", s.grade());
-                row.writeObjectField("age_years", s.ageYears());
-                row.writeStringField("instrument_key", s.instrumentKey());
-                row.writeNumberField("instrument_version", s.instrumentVersion());
-                row.writeStringField("administered_on", s.administeredOn().toString());
-                row.writeObjectField("answers", s.answers());
-                row.writeObjectField("result", resultOf(s.score()));
-                row.writeBooleanField("flagged", s.score().flagged());
-                row.writeNumberField("suggested_tier", s.score().suggestedTier());
-                row.writeEndObject();
-            }
-            row.writeEndArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("storing screenings failed", e);
-        }
-        return out.toString();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
