@@ -74,15 +74,39 @@ public class EdgeHandlers {
         ctx.response().putHeader(REQUEST_ID, requestId);
         long start = System.nanoTime();
         String id = requestId;
-        ctx.addEndHandler(done -> Log.infof(
-                "rid=%s %s %s route=%s status=%d %.1fms",
+        ctx.addEndHandler(done -> Log.info(accessLine(
                 id,
-                ctx.request().method(),
+                ctx.request().method().name(),
                 ctx.request().path(),
                 Route.of(ctx.request().path()).map(Route::service).orElse("-"),
                 ctx.response().getStatusCode(),
-                (System.nanoTime() - start) / 1e6));
+                System.nanoTime() - start)));
         ctx.next();
+    }
+
+    /**
+     * {@code rid=… GET /api/v1/… route=… status=200 1.3ms}, built without {@link String#format}: the line is
+     * written on the event loop after every response, and the formatter was most of its cost.
+     */
+    static String accessLine(String requestId, String method, String path, String service, int status, long nanos) {
+        long tenths = (nanos + 50_000) / 100_000;
+        return new StringBuilder(96 + path.length())
+                .append("rid=")
+                .append(requestId)
+                .append(' ')
+                .append(method)
+                .append(' ')
+                .append(path)
+                .append(" route=")
+                .append(service)
+                .append(" status=")
+                .append(status)
+                .append(' ')
+                .append(tenths / 10)
+                .append('.')
+                .append(tenths % 10)
+                .append("ms")
+                .toString();
     }
 
     void rateLimitAddress(RoutingContext ctx) {

@@ -107,32 +107,12 @@ public final class DirectoryIndex {
     }
 
     public Result search(SearchCriteria criteria, int offset, int limit) {
-        BitSet candidates = new BitSet(size);
-        candidates.set(0, size);
         List<String> needs = criteria.needs();
         BitSet[] coveringEach = new BitSet[needs.size()];
-        if (!needs.isEmpty()) {
-            BitSet anyOrAll = null;
-            for (int k = 0; k < needs.size(); k++) {
-                coveringEach[k] = bits(byNeed.get(needs.get(k)));
-                if (anyOrAll == null) {
-                    anyOrAll = (BitSet) coveringEach[k].clone();
-                } else if (criteria.allNeeds()) {
-                    anyOrAll.and(coveringEach[k]);
-                } else {
-                    anyOrAll.or(coveringEach[k]);
-                }
-            }
-            candidates.and(anyOrAll);
+        for (int k = 0; k < needs.size(); k++) {
+            coveringEach[k] = bits(byNeed.get(needs.get(k)));
         }
-        narrow(candidates, byArea, criteria.areas());
-        narrow(candidates, byLanguage, criteria.languages());
-        if (criteria.status() != null) {
-            candidates.and(bits(byStatus.get(criteria.status())));
-        }
-        if (criteria.withCapacity()) {
-            candidates.and(withOpenPlaces);
-        }
+        BitSet candidates = candidates(criteria, coveringEach);
         String wanted = criteria.text() == null ? null : criteria.text().toLowerCase(Locale.ROOT);
         int[][] byCovered = new int[needs.size() + 1][];
         int[] counts = new int[needs.size() + 1];
@@ -154,6 +134,32 @@ public final class DirectoryIndex {
             total++;
         }
         return new Result(page(byCovered, counts, offset, limit), total);
+    }
+
+    /** The services that pass every filter kept as a posting list; the bounds and the text are checked after. */
+    private BitSet candidates(SearchCriteria criteria, BitSet[] coveringEach) {
+        BitSet candidates = new BitSet(size);
+        candidates.set(0, size);
+        if (coveringEach.length > 0) {
+            BitSet anyOrAll = (BitSet) coveringEach[0].clone();
+            for (int k = 1; k < coveringEach.length; k++) {
+                if (criteria.allNeeds()) {
+                    anyOrAll.and(coveringEach[k]);
+                } else {
+                    anyOrAll.or(coveringEach[k]);
+                }
+            }
+            candidates.and(anyOrAll);
+        }
+        narrow(candidates, byArea, criteria.areas());
+        narrow(candidates, byLanguage, criteria.languages());
+        if (criteria.status() != null) {
+            candidates.and(bits(byStatus.get(criteria.status())));
+        }
+        if (criteria.withCapacity()) {
+            candidates.and(withOpenPlaces);
+        }
+        return candidates;
     }
 
     /** The slice [offset, offset + limit) of the buckets read from most needs covered down. */
