@@ -97,62 +97,31 @@ class DirectoryIndexTest {
         return new SearchCriteria(List.of(), false, List.of(), age, grade, List.of(), false, null, null);
     }
 
+    private static Row shelter(UUID id, String description, String area, String status, int available) {
+        return new Row(
+                id,
+                "Youth Shelter",
+                description,
+                List.of(),
+                List.of(area),
+                List.of("fr"),
+                null,
+                null,
+                null,
+                null,
+                status,
+                available);
+    }
+
     @Test
     void areasLanguagesCapacityStatusAndTextFilterTogether() {
         UUID match = UUID.randomUUID();
         DirectoryIndex index = DirectoryIndex.EMPTY.with(List.of(
-                new Row(
-                        match,
-                        "Youth Shelter",
-                        "Beds for 100% of nights",
-                        List.of(),
-                        List.of("north"),
-                        List.of("fr"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        "active",
-                        2),
-                new Row(
-                        UUID.randomUUID(),
-                        "Youth Shelter",
-                        "Beds",
-                        List.of(),
-                        List.of("north"),
-                        List.of("fr"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        "inactive",
-                        2),
-                new Row(
-                        UUID.randomUUID(),
-                        "Youth Shelter",
-                        "Beds",
-                        List.of(),
-                        List.of("north"),
-                        List.of("fr"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        "active",
-                        0),
-                new Row(
-                        UUID.randomUUID(),
-                        "Youth Shelter",
-                        "Beds",
-                        List.of(),
-                        List.of("south"),
-                        List.of("fr"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        "active",
-                        2)));
+                shelter(match, "Beds for 100% of nights", "north", "active", 2),
+                shelter(UUID.randomUUID(), "Beds for 100% of nights", "north", "inactive", 2),
+                shelter(UUID.randomUUID(), "Beds for 100% of nights", "north", "active", 0),
+                shelter(UUID.randomUUID(), "Beds for 100% of nights", "south", "active", 2),
+                shelter(UUID.randomUUID(), "Beds", "north", "active", 2)));
 
         SearchCriteria criteria = new SearchCriteria(
                 List.of(), false, List.of("north", "east"), null, null, List.of("fr"), true, "active", "100% OF");
