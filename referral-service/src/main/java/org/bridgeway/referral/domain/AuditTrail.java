@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.bridgeway.referral.domain.lifecycle.CaseStates;
 import org.bridgeway.referral.store.AuditEntry;
 import org.bridgeway.referral.store.AuditWriter;
@@ -42,21 +43,16 @@ public class AuditTrail {
     /** The first entry of each newly opened case's timeline, all in one statement. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void casesOpened(List<OpenedCase> opened, Actor actor) {
-        Instant now = Instant.now();
         writer.append(opened.stream()
-                .map(c -> new AuditWriter.Row(
-                        now,
+                .map(c -> entry(
                         c.boardId(),
                         c.id(),
                         null,
                         CASE,
                         null,
                         CaseStates.OPEN,
-                        actor.subject(),
-                        actor.role(),
-                        "flagged by screening " + c.screeningId(),
-                        null,
-                        null))
+                        actor,
+                        Details.note("flagged by screening " + c.screeningId())))
                 .toList());
     }
 
@@ -72,11 +68,24 @@ public class AuditTrail {
 
     private static void write(
             ReferralCase c, Referral r, String action, String from, String to, Actor actor, Details d) {
+        entry(c.boardId, c.id, r == null ? null : r.id, action, from, to, actor, d)
+                .persist();
+    }
+
+    private static AuditEntry entry(
+            String boardId,
+            UUID caseId,
+            UUID referralId,
+            String action,
+            String from,
+            String to,
+            Actor actor,
+            Details d) {
         AuditEntry entry = new AuditEntry();
         entry.at = Instant.now();
-        entry.boardId = c.boardId;
-        entry.caseId = c.id;
-        entry.referralId = r == null ? null : r.id;
+        entry.boardId = boardId;
+        entry.caseId = caseId;
+        entry.referralId = referralId;
         entry.action = action;
         entry.fromStatus = from;
         entry.toStatus = to;
@@ -85,6 +94,6 @@ public class AuditTrail {
         entry.note = d.note();
         entry.reason = d.reason();
         entry.outcome = d.outcome();
-        entry.persist();
+        return entry;
     }
 }
