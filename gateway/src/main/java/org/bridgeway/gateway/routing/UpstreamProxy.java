@@ -40,13 +40,20 @@ public class UpstreamProxy {
             "content-length");
 
     private final GatewayConfig config;
-    private final HttpClient client;
+    /**
+     * One client per event loop, made on first use by that loop, so its pooled connections live on the loop that
+     * serves the incoming request: the request is written, and the answer relayed, without handing each step to
+     * another event loop's thread (a wake-up and a queue per step with one shared pool).
+     */
+    private final ThreadLocal<HttpClient> clients;
+
     private final Map<Route, CircuitBreaker> breakers = new EnumMap<>(Route.class);
 
     UpstreamProxy(GatewayConfig config, Vertx vertx) {
         this.config = config;
-        this.client = vertx.createHttpClient(
-                new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(100).setConnectTimeout(2000));
+        HttpClientOptions options =
+                new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(50).setConnectTimeout(2000);
+        this.clients = ThreadLocal.withInitial(() -> vertx.createHttpClient(options));
         for (Route route : Route.values()) {
             breakers.put(
                     route,
@@ -80,7 +87,7 @@ public class UpstreamProxy {
                 .setPort(port)
                 .setURI(in.uri())
                 .setIdleTimeout(upstream.timeout().toMillis());
-        client.request(options).onComplete(connected -> {
+        clients.get().request(options).onComplete(connected -> {
             if (connected.failed()) {
                 breaker.onFailure();
                 unavailable(ctx, route, connected.cause());

@@ -5,8 +5,10 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.bridgeway.platform.problem.Problems;
 import org.bridgeway.platform.security.TokenShape;
+import org.bridgeway.platform.security.VerifiedTokenCache;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -23,9 +25,11 @@ public class EdgeAuthentication {
     private static final int MAX_TOKEN_LENGTH = 8192;
 
     private final JWTParser jwt;
+    private final VerifiedTokenCache verified;
 
-    EdgeAuthentication(JWTParser jwt) {
+    EdgeAuthentication(JWTParser jwt, VerifiedTokenCache verified) {
         this.jwt = jwt;
+        this.verified = verified;
     }
 
     public void authenticate(RoutingContext ctx) {
@@ -39,6 +43,12 @@ public class EdgeAuthentication {
             unauthorized(ctx, "The bearer token is invalid or expired.");
             return;
         }
+        Optional<JsonWebToken> known = verified.known(token);
+        if (known.isPresent()) {
+            // the client's token of its previous request: no worker thread, no hop off and back onto the event loop
+            admit(ctx, known.get());
+            return;
+        }
         ctx.vertx().<JsonWebToken>executeBlocking(() -> jwt.parse(token), false).onComplete(result -> {
             if (result.failed()) {
                 Throwable cause = result.cause();
@@ -48,15 +58,18 @@ public class EdgeAuthentication {
                 unauthorized(ctx, "The bearer token is invalid or expired.");
                 return;
             }
-            JsonWebToken verified = result.result();
-            var shapeProblem = TokenShape.problem(verified::getClaim);
-            if (shapeProblem.isPresent()) {
-                unauthorized(ctx, "The bearer token cannot be used: " + shapeProblem.get() + ".");
-                return;
-            }
-            ctx.put(SUBJECT, verified.getSubject());
-            ctx.next();
+            admit(ctx, result.result());
         });
+    }
+
+    private static void admit(RoutingContext ctx, JsonWebToken verified) {
+        var shapeProblem = TokenShape.problem(verified::getClaim);
+        if (shapeProblem.isPresent()) {
+            unauthorized(ctx, "The bearer token cannot be used: " + shapeProblem.get() + ".");
+            return;
+        }
+        ctx.put(SUBJECT, verified.getSubject());
+        ctx.next();
     }
 
     private static void unauthorized(RoutingContext ctx, String detail) {
