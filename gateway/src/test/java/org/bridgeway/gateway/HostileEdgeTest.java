@@ -110,13 +110,17 @@ class HostileEdgeTest {
     @MethodSource("unusableTokens")
     void aTokenWithoutTheShapeWeNeedIs401AndNeverReachesAService(String why, String token) {
         long before = upstreamHits();
-        given().auth()
-                .oauth2(token)
-                .get("/api/v1/screening/echo")
-                .then()
-                .statusCode(401)
-                .contentType("application/problem+json")
-                .body("status", equalTo(401));
+        // its signature is good, so the second use is answered from the verified-token cache on the event loop:
+        // the shape is checked on that path too
+        for (int use = 1; use <= 2; use++) {
+            given().auth()
+                    .oauth2(token)
+                    .get("/api/v1/screening/echo")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(401));
+        }
         assertEquals(before, upstreamHits(), why);
     }
 
