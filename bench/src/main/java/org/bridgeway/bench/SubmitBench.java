@@ -103,14 +103,9 @@ final class SubmitBench {
 
     private void fixedRate() throws Exception {
         int rate = settings.rate();
-        List<LoadGenerator.Result> direct = new ArrayList<>();
-        List<LoadGenerator.Result> viaGateway = new ArrayList<>();
-        for (int round = 1; round <= 2; round++) {
-            direct.add(submit(DIRECT + " " + round, rate));
-            viaGateway.add(submit(GATEWAY + " " + round, rate));
-        }
-        LoadGenerator.Result a = LoadGenerator.combine(DIRECT, direct);
-        LoadGenerator.Result b = LoadGenerator.combine(GATEWAY, viaGateway);
+        Abab runs = abab("", rate);
+        LoadGenerator.Result a = runs.direct();
+        LoadGenerator.Result b = runs.viaGateway();
         for (LoadGenerator.Result r : List.of(a, b)) {
             rows.add(Bench.row(
                     "single submit " + r.label() + " at " + rate + " req/s (2 × " + settings.runSeconds() + " s ABAB, "
@@ -136,14 +131,9 @@ final class SubmitBench {
         while (!bothSustain(a, b) && !settings.quick() && rate / 2 >= MIN_OVERHEAD_RATE) {
             notSustained.add(rate + " req/s");
             rate /= 2;
-            List<LoadGenerator.Result> directRuns = new ArrayList<>();
-            List<LoadGenerator.Result> gatewayRuns = new ArrayList<>();
-            for (int round = 1; round <= 2; round++) {
-                directRuns.add(submit(DIRECT + " overhead " + round, rate));
-                gatewayRuns.add(submit(GATEWAY + " overhead " + round, rate));
-            }
-            a = LoadGenerator.combine(DIRECT, directRuns);
-            b = LoadGenerator.combine(GATEWAY, gatewayRuns);
+            Abab runs = abab(" overhead", rate);
+            a = runs.direct();
+            b = runs.viaGateway();
         }
         double overhead = b.p(50) - a.p(50);
         boolean sustained = bothSustain(a, b);
@@ -161,6 +151,20 @@ final class SubmitBench {
                         a.p(99),
                         sustained ? "" : "; not a measure of the gateway: a side does not sustain this rate"),
                 sustained && overhead <= 0.5));
+    }
+
+    /** Both sides' runs of an ABAB sequence at one rate, each side's two runs combined. */
+    private record Abab(LoadGenerator.Result direct, LoadGenerator.Result viaGateway) {}
+
+    /** Direct, via gateway, direct, via gateway at {@code rate}, so neither side gets the warmer JIT. */
+    private Abab abab(String tag, int rate) throws Exception {
+        List<LoadGenerator.Result> direct = new ArrayList<>();
+        List<LoadGenerator.Result> viaGateway = new ArrayList<>();
+        for (int round = 1; round <= 2; round++) {
+            direct.add(submit(DIRECT + tag + " " + round, rate));
+            viaGateway.add(submit(GATEWAY + tag + " " + round, rate));
+        }
+        return new Abab(LoadGenerator.combine(DIRECT, direct), LoadGenerator.combine(GATEWAY, viaGateway));
     }
 
     private static boolean bothSustain(LoadGenerator.Result a, LoadGenerator.Result b) {
